@@ -1,0 +1,64 @@
+"""Namespace constants and element makers shared by every module.
+
+Leaf module: it imports nothing of ``tei`` so that anything may import it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lxml import etree
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
+NSMAP = {None: TEI_NS}
+XPATH_NS = {"tei": TEI_NS}
+
+
+def tei(tag: str) -> str:
+    """Clark name of a TEI element: ``tei("p")`` -> ``{http://www.tei-c.org/ns/1.0}p``."""
+    return f"{{{TEI_NS}}}{tag}"
+
+
+def xml(attr: str) -> str:
+    """Clark name of an ``xml:`` attribute such as ``xml:id``."""
+    return f"{{{XML_NS}}}{attr}"
+
+
+def local_name(element: Any) -> str:
+    """The tag of an element without its namespace ('' for comments and PIs)."""
+    tag = element.tag
+    if not isinstance(tag, str):
+        return ""
+    return tag.rsplit("}", 1)[-1]
+
+
+def E(tag: str, *children: Any, **attrs: str) -> etree._Element:
+    """Make a TEI element; strings among ``children`` become text/tail in order.
+
+    Attribute names may use ``xml_id``/``xml_lang`` for ``xml:id``/``xml:lang`` and a
+    trailing underscore for Python keywords (``from_``).
+    """
+    element = etree.Element(tei(tag), nsmap=NSMAP)
+    for key, value in attrs.items():
+        if value is None:
+            continue
+        if key.startswith("xml_"):
+            name = xml(key[4:])
+        else:
+            name = key.rstrip("_").replace("__", "-")
+        element.set(name, value)
+    last: etree._Element | None = None
+    for child in children:
+        if child is None:
+            continue
+        if isinstance(child, str):
+            if last is None:
+                element.text = (element.text or "") + child
+            else:
+                last.tail = (last.tail or "") + child
+        else:
+            element.append(child)
+            last = child
+    return element
