@@ -1,0 +1,157 @@
+"""Annotation: names and dates over an encoded ``<text>``, and the standOff they need.
+
+Order of work: gather the document's own evidence (its date, whether it uses
+Old Style), then per container flatten the text, run both recognisers, resolve
+overlaps (the longer span wins, a date on a tie), and wrap right to left.
+Running it twice changes nothing: existing names and dates are opaque.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from tei.annotate.dates import DateContext, document_date, find_dates, old_style_evidence
+from tei.annotate.names import NameRecogniser
+from tei.annotate.register import Register
+from tei.annotate.spans import containers, flatten, wrap
+from tei.ns import XPATH_NS, E, local_name, tei, xml
+
+#: Containers whose dates an editor printed in the heading: read as New Style unless marked.
+_HEADING = frozenset({"docDate", "dateline", "titlePart", "head", "docAuthor", "byline"})
+_LIST_FOR = {"person": "listPerson", "place": "listPlace", "org": "listOrg"}
+_RESERVED_IDS = frozenset({"julian", "gregorian"})
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    tag: str
+    attrs: tuple[tuple[str, str], ...]
+
+
+def _plain(element: etree._Element) -> str:
+    return "".join(element.itertext())
+
+
+def _doc_date(text_el: etree._Element, meta_date: str | None) -> tuple[datetime.date | None, int | None]:
+    """The document's Gregorian date from metadata or its title block/dateline."""
+    if meta_date:
+        match = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", meta_date.strip())
+        if match:
+            year = int(match.group(1))
+            if match.group(3):
+                try:
+                    return datetime.date(year, int(match.group(2)), int(match.group(3))), year
+                except ValueError:
+                    return None, year
+            return None, year
+    heading = []
+    for path in (".//tei:front", ".//tei:opener", ".//tei:body//tei:head"):
+        found = text_el.xpath(path, namespaces=XPATH_NS)
+        if isinstance(found, list):
+            heading.extend(_plain(element) for element in found if isinstance(element, etree._Element))
+    guess = document_date("\n".join(heading))
+    if guess is None:
+        guess = document_date(_plain(text_el)[:3000])
+    return guess, guess.year if guess else None
+
+
+def _choose(spans: list[_Span]) -> list[_Span]:
+    """Non-overlapping spans: longer first, a date before a name of the same length."""
+    ordered = sorted(spans, key=lambda s: (-(s.end - s.start), s.tag != "date", s.start))
+    taken: list[_Span] = []
+    for span in ordered:
+        if all(span.end <= other.start or span.start >= other.end for other in taken):
+            taken.append(span)
+    return sorted(taken, key=lambda s: s.start)
+
+
+def annotate_text(
+    text_el: etree._Element, register: Register, *, meta_date: str | None = None
+) -> tuple[etree._Element, list[str]]:
+    """Mark names and dates in ``text_el`` in place; return the standOff and notes for the header."""
+    names = NameRecogniser(register)
+    whole = _plain(text_el)
+    doc_date, doc_year = _doc_date(text_el, meta_date)
+    old_style = old_style_evidence(whole)
+    notes: list[str] = []
+    for container in containers(text_el):
+        flat = flatten(container)
+        if not flat.text.strip():
+            continue
+        in_heading = local_name(container) in _HEADING or container.getparent() is not None and local_name(
+            container.getparent()
+        ) in ("front", "opener")
+        context = DateContext(doc_date=doc_date, doc_year=doc_year, old_style=old_style, in_heading=in_heading)
+        spans: list[_Span] = []
+        for date in find_dates(flat.text, context):
+            spans.append(_Span(date.start, date.end, "date", tuple(sorted(date.attrs.items()))))
+            if date.problem:
+                notes.append(f"Date check: {date.problem}")
+        for name in names.find(flat.text):
+            attrs: list[tuple[str, str]] = []
+            if name.ref:
+                attrs.append(("ref", "#" + name.ref))
+            if name.cert:
+                attrs.append(("cert", name.cert))
+            spans.append(_Span(name.start, name.end, name.tag, tuple(attrs)))
+        for span in reversed(_choose(spans)):
+            element = E(span.tag)
+            for key, value in span.attrs:
+                element.set(key, value)
+            wrap(flat, span.start, span.end, element)
+    if old_style:
+        notes.append(
+            "The document shows Old-Style practice (dual dates or O.S. markers): its unmarked dates before "
+            "14 February 1918 were read as Julian."
+        )
+    return build_standoff(text_el, register), sorted(set(notes), key=notes.index)
+
+
+def build_standoff(text_el: etree._Element, register: Register) -> etree._Element:
+    """``standOff`` with exactly the register entries that the text refers to, in order of first mention."""
+    lists: dict[str, etree._Element] = {}
+    seen: set[str] = set()
+    for element in text_el.iter(tei("persName"), tei("placeName"), tei("orgName")):
+        ref = element.get("ref", "")
+        if not ref.startswith("#"):
+            continue
+        key = ref[1:]
+        if key in seen:
+            continue
+        entry = register.entries.get(key)
+        if entry is None or key in _RESERVED_IDS:
+            continue
+        seen.add(key)
+        list_name = _LIST_FOR[entry.kind]
+        if list_name not in lists:
+            lists[list_name] = E(list_name)
+        copied = _clean_copy(entry.element)
+        copied.set(xml("id"), key)
+        lists[list_name].append(copied)
+    standoff = E("standOff")
+    for list_name in ("listPerson", "listPlace", "listOrg"):
+        if list_name in lists:
+            standoff.append(lists[list_name])
+    return standoff
+
+
+def _clean_copy(element: etree._Element) -> etree._Element:
+    """A copy of a register entry without comments, in the TEI namespace only."""
+    copied = etree.fromstring(etree.tostring(element))
+    for comment in copied.xpath("//comment()"):
+        parent = comment.getparent()
+        if parent is not None:
+            if comment.tail:
+                previous = comment.getprevious()
+                if previous is not None:
+                    previous.tail = (previous.tail or "") + comment.tail
+                else:
+                    parent.text = (parent.text or "") + comment.tail
+            parent.remove(comment)
+    return copied

@@ -1,0 +1,166 @@
+"""The ``tei`` command: a thin click layer over the library.
+
+Only this module imports click or reads the environment; errors are caught
+once in ``main()`` and printed as one line each (``--debug`` shows tracebacks).
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from tei import __version__
+
+
+def _change_date(explicit: str | None) -> str | None:
+    """The revision date: ``--date``, else SOURCE_DATE_EPOCH, else none (no clock)."""
+    if explicit:
+        try:
+            datetime.date.fromisoformat(explicit)
+        except ValueError as exc:
+            raise click.BadParameter(f"{explicit!r} is not a date like 2024-01-31", param_hint="--date") from exc
+        return explicit
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc).date().isoformat()
+        except (ValueError, OverflowError, OSError) as exc:
+            raise click.UsageError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds") from exc
+    return None
+
+
+def _fail(message: str) -> None:
+    click.echo(f"tei: {message}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="tei", message="%(prog)s %(version)s")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Scholarly encoding in TEI-XML: encode, validate, convert."""
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+def _targets(inputs: tuple[str, ...], output: Path | None, outdir: Path | None, suffix: str) -> list[Path | None]:
+    """Where each input's result goes (None = standard output), by the CLI contract."""
+    from tei.errors import UsageError
+    from tei.outputs import check_not_input, output_path
+
+    if output and outdir:
+        raise UsageError("give either -o FILE or -d FOLDER, not both")
+    if len(inputs) > 1 and not outdir:
+        raise UsageError("several inputs need -d FOLDER for their results")
+    if outdir:
+        if outdir.exists() and not outdir.is_dir():
+            raise UsageError(f"-d {outdir}: is a file, not a folder")
+        outdir.mkdir(parents=True, exist_ok=True)
+        targets: list[Path | None] = [output_path(item, outdir, suffix) for item in inputs]
+        names = [t for t in targets if t is not None]
+        if len(set(names)) != len(names):
+            raise UsageError("two inputs would give the same output name in -d; rename one of them")
+    else:
+        targets = [output]
+    for target in targets:
+        if target is not None:
+            check_not_input(target, list(inputs))
+    return targets
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the TEI here (one input).")
+@click.option("-d", "--outdir", type=click.Path(path_type=Path), help="Write one NAME.xml per input here.")
+@click.option("--meta", "meta_path", type=click.Path(path_type=Path), help="Metadata TOML (else NAME.meta.toml).")
+@click.option("--register", "registers", multiple=True, type=click.Path(path_type=Path),
+              help="A TEI register that adds to or overrides the built-in one (repeatable).")
+@click.option("--input-format", type=click.Choice(["auto", "plain", "markdown"]), default="auto", show_default=True)
+@click.option("--encoding", help="Encoding of the input when it is not UTF-8 (e.g. cp1252).")
+@click.option("--date", "date", help="Date of the revisionDesc change (YYYY-MM-DD); else SOURCE_DATE_EPOCH.")
+@click.option("--no-annotate", is_flag=True, help="Structure and header only: no names or dates.")
+@click.pass_context
+def encode(
+    ctx: click.Context,
+    inputs: tuple[str, ...],
+    output: Path | None,
+    outdir: Path | None,
+    meta_path: Path | None,
+    registers: tuple[Path, ...],
+    input_format: str,
+    encoding: str | None,
+    date: str | None,
+    no_annotate: bool,
+) -> None:
+    """Encode plain text or light Markdown as TEI P5."""
+    from tei.encode import EncodeOptions, encode_file
+    from tei.errors import TeiError
+    from tei.outputs import write_atomic
+    from tei.serialize import to_bytes
+
+    for register in registers:
+        if not register.is_file():
+            raise click.BadParameter(f"{register}: no such register file", param_hint="--register")
+    options = EncodeOptions(
+        input_format=input_format,
+        encoding=encoding,
+        register_paths=tuple(registers),
+        change_date=_change_date(date),
+        annotate=not no_annotate,
+    )
+    targets = _targets(inputs, output, outdir, ".xml")
+    status = 0
+    for item, target in zip(inputs, targets * (len(inputs) if len(targets) == 1 else 1)):
+        try:
+            data = to_bytes(encode_file(item, options, meta_path=meta_path))
+            if target is None:
+                sys.stdout.buffer.write(data)
+                sys.stdout.flush()
+            else:
+                write_atomic(target, data)
+        except TeiError as exc:
+            if ctx.obj.get("debug"):
+                raise
+            _fail(str(exc) if exc.path else f"{item}: {exc}")
+            status = max(status, exc.exit_status)
+    ctx.exit(status)
+
+
+@cli.command()
+@click.option("-d", "--outdir", type=click.Path(path_type=Path), default=Path("tei-demo"), show_default=True)
+@click.pass_context
+def demo(ctx: click.Context, outdir: Path) -> None:
+    """Encode the bundled sample documents, check them, and say where the results are."""
+    from tei.demo import run_demo
+
+    outdir.mkdir(parents=True, exist_ok=True)
+    lines, ok = run_demo(outdir, change_date=_change_date(None))
+    for line in lines:
+        click.echo(line)
+    ctx.exit(0 if ok else 1)
+
+
+def main(argv: list[str] | None = None) -> Any:
+    """Entry point: run the click group, turning known errors into one-line messages."""
+    from tei.errors import TeiError
+
+    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    try:
+        return cli.main(args=argv, prog_name="tei", standalone_mode=True)
+    except TeiError as exc:
+        if debug:
+            raise
+        _fail(str(exc))
+        sys.exit(exc.exit_status)
+    except KeyboardInterrupt:
+        _fail("interrupted")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,118 @@
+"""The encoder: input bytes -> a complete TEI document (header, standOff, text).
+
+Data flow: source.decode -> readers -> annotate (names, dates) -> header ->
+the TEI root. Serialising is left to ``tei.serialize`` so that every writer
+produces the same bytes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from tei import __version__
+from tei.errors import InputError, UsageError
+from tei.header import HeaderFacts, build_header
+from tei.metadata import Metadata, load_meta, sidecar_for
+from tei.ns import NSMAP, tei
+from tei.readers import READERS, detect_format
+from tei.source import decode
+
+INPUT_FORMATS = ("auto", "plain", "markdown")
+
+
+@dataclass(frozen=True)
+class EncodeOptions:
+    """How to encode: input format, metadata, registers, the change date."""
+
+    input_format: str = "auto"
+    encoding: str | None = None
+    meta: Metadata = field(default_factory=Metadata)
+    register_paths: tuple[Path, ...] = ()
+    change_date: str | None = None
+    annotate: bool = True
+
+
+def encode(data: bytes, options: EncodeOptions = EncodeOptions(), *, name: str = "<stdin>") -> etree._Element:
+    """Encode the bytes of one document as a TEI root element."""
+    if options.input_format not in INPUT_FORMATS:
+        raise UsageError(f"unknown input format {options.input_format!r}; use one of {', '.join(INPUT_FORMATS)}")
+    source = decode(data, path=name, encoding=options.encoding)
+    input_format = detect_format(source.text) if options.input_format == "auto" else options.input_format
+    text_el, report = READERS[input_format](source.text)
+    standoff = None
+    decisions: list[str] = []
+    if report.joined_paragraphs:
+        decisions.append(
+            f"{report.joined_paragraphs} paragraph(s) broken by a page footer or a blank line in mid-sentence "
+            "were joined."
+        )
+    if options.meta.corrections:
+        from tei.annotate.corrections import apply_corrections
+
+        apply_corrections(text_el, options.meta.corrections)
+    if options.annotate:
+        from tei.annotate import annotate_text
+        from tei.annotate.register import load_register
+
+        register = load_register(options.register_paths)
+        standoff, notes = annotate_text(text_el, register, meta_date=options.meta.date)
+        decisions.extend(notes)
+    facts = HeaderFacts(
+        sha256=source.sha256,
+        tool_version=__version__,
+        input_name=Path(name).name if name != "-" else "<stdin>",
+        input_format=input_format,
+        change_date=options.change_date,
+        normalisations=source.notes,
+        decisions=tuple(decisions),
+        meta=options.meta,
+    )
+    root = etree.Element(tei("TEI"), nsmap=NSMAP)
+    root.set("{http://www.w3.org/XML/1998/namespace}lang", options.meta.language or "en")
+    root.append(build_header(text_el, facts, standoff))
+    if standoff is not None and len(standoff):
+        root.append(standoff)
+    root.append(text_el)
+    return root
+
+
+def read_input(path: str) -> bytes:
+    """The bytes of an input file (``-`` for standard input) with one-line errors."""
+    if path == "-":
+        import sys
+
+        return sys.stdin.buffer.read()
+    target = Path(path)
+    try:
+        return target.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError("no such file; check the path", path=path) from exc
+    except IsADirectoryError as exc:
+        raise InputError("is a folder; name the files in it (or use tei batch for folders)", path=path) from exc
+    except PermissionError as exc:
+        raise InputError("permission denied: the file cannot be read", path=path) from exc
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path=path) from exc
+
+
+def encode_file(path: str, options: EncodeOptions = EncodeOptions(), *, meta_path: Path | None = None) -> etree._Element:
+    """Encode one file, reading its sidecar ``NAME.meta.toml`` unless ``meta_path`` names one."""
+    data = read_input(path)
+    meta = options.meta
+    if meta_path is not None:
+        meta = load_meta(meta_path)
+    elif path != "-" and sidecar_for(Path(path)).is_file():
+        meta = load_meta(sidecar_for(Path(path)))
+    if meta is not options.meta:
+        options = EncodeOptions(
+            input_format=options.input_format,
+            encoding=options.encoding,
+            meta=meta,
+            register_paths=options.register_paths,
+            change_date=options.change_date,
+            annotate=options.annotate,
+        )
+    return encode(data, options, name=path)

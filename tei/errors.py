@@ -1,0 +1,49 @@
+"""The toolkit's error types, each carrying the exit status the CLI returns.
+
+Leaf module. Exceptions mean "could not do the job"; invalid documents are
+reported as diagnostics, not raised.
+"""
+
+from __future__ import annotations
+
+
+class TeiError(Exception):
+    """Base of every error the toolkit raises on purpose; ``exit_status`` for the CLI."""
+
+    exit_status = 1
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.line = line
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path:
+            where = self.path + (f":{self.line}" if self.line else "") + ": "
+        return f"{where}{self.message}"
+
+
+class InputError(TeiError):
+    """An input could not be read or decoded, or was used wrongly (exit 2)."""
+
+    exit_status = 2
+
+
+class UsageError(TeiError):
+    """The command was used wrongly: conflicting options, missing -d (exit 2)."""
+
+    exit_status = 2
+
+
+class OutputError(TeiError):
+    """A result could not be written; nothing the user had was changed (exit 2)."""
+
+    exit_status = 2
+
+
+class ProcessingError(TeiError):
+    """A document failed in the pipeline for a reason of its own (exit 1)."""
+
+    exit_status = 1

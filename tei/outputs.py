@@ -1,0 +1,50 @@
+"""Writing results safely: temporary file, then rename; never the input itself.
+
+Why: a failing run must leave whatever the user had untouched (DEVELOPERS.md).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from tei.errors import OutputError, UsageError
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder."""
+    if path.is_dir():
+        raise OutputError("is a folder; give a file name with -o, or use -d for a folder", path=str(path))
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError("the folder for this output does not exist; create it first", path=str(path))
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"cannot write here: {exc.strerror}", path=str(path)) from exc
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        if path.exists():
+            os.chmod(temporary, path.stat().st_mode & 0o777)
+        else:
+            os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise OutputError(f"cannot write: {exc.strerror}", path=str(path)) from exc
+
+
+def output_path(input_path: str, outdir: Path, suffix: str) -> Path:
+    """Name an output after its input: ``note.txt`` -> ``OUTDIR/note.xml``."""
+    name = "stdin" if input_path == "-" else Path(input_path).name
+    stem = name[: -len(".meta.toml")] if name.endswith(".meta.toml") else Path(name).stem
+    return outdir / f"{stem}{suffix}"
+
+
+def check_not_input(output: Path, inputs: list[str]) -> None:
+    """Refuse to write over one of the inputs."""
+    for item in inputs:
+        if item != "-" and Path(item).exists() and output.exists() and output.resolve() == Path(item).resolve():
+            raise UsageError(f"output {output} is the same file as the input; choose another output path")

@@ -1,0 +1,503 @@
+"""Blocks -> the TEI ``<text>``: front (title block), body (divisions), back (sources).
+
+Decisions follow ENCODING.md sections 1 and 2. Every character of a block
+that is a word ends up in a text node, in source order; only markup syntax
+(Markdown markers, list bullets, bracket delimiters) is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from tei.ns import E, local_name
+from tei.readers import blocks as B
+from tei.readers.inline import Inline, append_inline, parse_inline
+
+
+@dataclass
+class ReadReport:
+    """What the reader did that the header's editorialDecl should say."""
+
+    input_format: str
+    joined_paragraphs: int = 0
+    footers: int = 0
+    notes_without_text: int = 0
+    lines: int = 0
+    decisions: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Div:
+    """A division being built: its type, optional head, and content elements."""
+
+    type: str
+    head: etree._Element | None = None
+    content: list[etree._Element] = field(default_factory=list)
+    embedded: bool = False
+
+
+class _Builder:
+    """Builds the TEI text from blocks; one instance per document."""
+
+    def __init__(self, blocks: list[B.Block], markdown: bool, report: ReadReport) -> None:
+        self.blocks = blocks
+        self.markdown = markdown
+        self.report = report
+
+    # -- inline helpers -------------------------------------------------
+
+    def inline(self, text: str) -> list[Inline]:
+        return parse_inline(text, markdown=self.markdown)
+
+    def element(self, tag: str, text: str, **attrs: str) -> etree._Element:
+        element = E(tag, **attrs)
+        append_inline(element, self.inline(text))
+        return element
+
+    def line_content(self, line: str) -> str:
+        """A title-block line without its emphasis markers (they are title-page typography)."""
+        stripped = line.strip()
+        if self.markdown:
+            stripped = B.strip_emphasis(stripped)
+            heading = B.MD_HEADING_RE.match(stripped)
+            if heading:
+                stripped = heading.group("rest")
+        return stripped
+
+    # -- the document ---------------------------------------------------
+
+    def build(self) -> etree._Element:
+        blocks = list(self.blocks)
+        front_blocks, body_start = self._front_extent(blocks)
+        back_start = self._back_start(blocks, body_start)
+        front, opener, title_text = self._front(front_blocks)
+        doc_type = B.document_type(title_text)
+        body_blocks = blocks[body_start:back_start]
+        closer_blocks = self._closer_extent(body_blocks)
+        body_main = body_blocks[: len(body_blocks) - len(closer_blocks)]
+
+        outer = E("div", type=doc_type)
+        for element in opener:
+            outer.append(element)
+        divs = self._divisions(body_main, doc_type)
+        if len(divs) == 1 and divs[0].head is None:
+            for element in divs[0].content:
+                outer.append(element)
+        else:
+            for div in divs:
+                if not div.content and div.head is None:
+                    continue
+                child = E("div", type=div.type)
+                if div.head is not None:
+                    child.append(div.head)
+                for element in div.content:
+                    child.append(element)
+                if len(child) == 0:
+                    continue
+                outer.append(child)
+        if closer_blocks:
+            outer.append(self._closer(closer_blocks))
+        if len(outer) == 0:
+            outer.append(E("p"))
+        body = E("body", outer)
+        text = E("text")
+        if len(front):
+            text.append(front)
+        text.append(body)
+        back = self._back(blocks[back_start:])
+        if back is not None:
+            text.append(back)
+        return text
+
+    # -- front ----------------------------------------------------------
+
+    def _front_extent(self, blocks: list[B.Block]) -> tuple[list[B.Block], int]:
+        """The title block and the short blocks after it, up to the first paragraph."""
+        index = 0
+        taken: list[B.Block] = []
+        while index < len(blocks):
+            block = blocks[index]
+            if B.is_navigation(block) and not taken:
+                taken.append(block)
+                index += 1
+                continue
+            if not self._is_front_block(block, first=not [b for b in taken if not B.is_navigation(b)]):
+                break
+            taken.append(block)
+            index += 1
+            if len(taken) >= 6:
+                break
+        if index >= len(blocks):
+            # A document that is only short lines: keep the first block as its title.
+            return blocks[:1], min(1, len(blocks))
+        return taken, index
+
+    def _is_front_block(self, block: B.Block, *, first: bool) -> bool:
+        lines = [line.strip() for line in block.lines]
+        if B.SEPARATOR_RE.match(lines[0]) or (len(lines) == 1 and B.is_list_item(lines[0])):
+            return False
+        if any(len(line) > 110 for line in lines) or len(lines) > 8:
+            return False
+        if all(B.META_LINE_RE.match(B.strip_emphasis(line)) for line in lines):
+            return True
+        if first:
+            # A first block of one short sentence ending in a full stop is a paragraph.
+            return not (len(lines) == 1 and len(B.words(lines[0])) > 8 and lines[0].endswith("."))
+        if all(B.is_date_line(line) or B.is_citation_line(line) for line in lines):
+            return True
+        return all(B.SALUTE_RE.match(line) and line.endswith((",", ":", "!")) for line in lines)
+
+    def _front(self, blocks: list[B.Block]) -> tuple[etree._Element, list[etree._Element], str]:
+        """Front matter, the opener elements for the first division, and the title text."""
+        front = E("front")
+        opener_parts: list[etree._Element] = []
+        after_opener: list[etree._Element] = []
+        doc_title: etree._Element | None = None
+        title_texts: list[str] = []
+        first_content = True
+        metadata: etree._Element | None = None
+        for block in blocks:
+            if B.is_navigation(block):
+                front.append(E("fw", block.text, type="navigation"))
+                continue
+            lines = [self.line_content(line) for line in block.lines]
+            if all(B.META_LINE_RE.match(line) for line in lines):
+                if metadata is None:
+                    metadata = E("div", type="metadata")
+                    front.append(metadata)
+                for line in lines:
+                    metadata.append(self.element("p", line))
+                continue
+            if first_content:
+                first_content = False
+                title_lines: list[str] = []
+
+                def flush_title() -> None:
+                    nonlocal doc_title
+                    if not title_lines:
+                        return
+                    if doc_title is None:
+                        doc_title = E("docTitle")
+                        front.append(doc_title)
+                    kind = "main" if not title_texts else "sub"
+                    doc_title.append(self.element("titlePart", "\n".join(title_lines), type=kind))
+                    title_texts.append(" ".join(title_lines))
+                    title_lines.clear()
+
+                for position, line in enumerate(lines):
+                    if B.is_date_line(line):
+                        flush_title()
+                        front.append(E("docDate", *self.inline(line)))
+                    elif B.is_citation_line(line) and len(lines) > 1:
+                        flush_title()
+                        after_opener.append(self._citation(line))
+                    elif position == 0 and len(lines) > 1 and _looks_like_person(line):
+                        front.append(E("docAuthor", *self.inline(line)))
+                    elif (title_texts or title_lines) and _looks_like_meeting(line):
+                        flush_title()
+                        assert doc_title is not None
+                        doc_title.append(self.element("titlePart", line, type="desc"))
+                    elif line.lower().startswith("by ") and len(B.words(line)) <= 6:
+                        flush_title()
+                        front.append(self.element("byline", line))
+                    else:
+                        title_lines.append(line)
+                flush_title()
+                continue
+            for line in lines:
+                if B.is_date_line(line):
+                    opener_parts.append(E("dateline", *self.inline(line)))
+                elif B.is_citation_line(line):
+                    after_opener.append(self._citation(line))
+                else:
+                    opener_parts.append(self.element("salute", line))
+        opener: list[etree._Element] = []
+        if opener_parts:
+            opener.append(E("opener", *opener_parts))
+        opener.extend(after_opener)
+        return front, opener, " ".join(title_texts)
+
+    def _citation(self, line: str) -> etree._Element:
+        """``Trotsky, iii, 2, p. 192`` -> bibl with author and biblScope parts."""
+        bibl = E("bibl", type="citation")
+        match = re.fullmatch(
+            r"(?P<author>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?),\s*(?P<volume>[ivxlcdmIVXLCDM]+|\d{1,3}),\s*"
+            r"(?:(?P<part>[ivxlcdm]+|\d{1,3}),\s*)?(?P<page>pp?\.\s*\d+(?:\s*[-–]\s*\d+)?)\.?",
+            line.strip(),
+        )
+        if not match:
+            append_inline(bibl, self.inline(line))
+            return bibl
+        bibl.append(E("author", match.group("author")))
+        bibl[-1].tail = ", "
+        bibl.append(E("biblScope", match.group("volume"), unit="volume"))
+        if match.group("part"):
+            bibl[-1].tail = ", "
+            bibl.append(E("biblScope", match.group("part"), unit="part"))
+        bibl[-1].tail = ", "
+        bibl.append(E("biblScope", match.group("page"), unit="page"))
+        rest = line.strip()[match.end("page") :]
+        if rest:
+            bibl[-1].tail = rest
+        return bibl
+
+    # -- back -----------------------------------------------------------
+
+    def _back_start(self, blocks: list[B.Block], body_start: int) -> int:
+        """Index of the first trailing block that is source citation or navigation."""
+        index = len(blocks)
+        while index > body_start + 1:
+            block = blocks[index - 1]
+            if B.is_navigation(block) or B.is_closing_citation(block) or B.is_page_number(block):
+                index -= 1
+                continue
+            break
+        return index
+
+    def _back(self, blocks: list[B.Block]) -> etree._Element | None:
+        if not blocks:
+            return None
+        back = E("back")
+        source: etree._Element | None = None
+        for block in blocks:
+            if B.is_navigation(block):
+                back.append(E("fw", block.text, type="navigation"))
+                continue
+            if B.is_page_number(block):
+                back.append(self.element("fw", block.text, type="pageNum"))
+                continue
+            if source is None:
+                source = E("div", type="source")
+                back.append(source)
+            source.append(self._source_bibl(block))
+        return back
+
+    def _source_bibl(self, block: B.Block) -> etree._Element:
+        """A closing citation: italics dropped, a quoted title becomes ``title``."""
+        bibl = E("bibl")
+        lines = [line.strip() for line in block.lines]
+        for position, line in enumerate(lines):
+            content = B.strip_emphasis(line) if self.markdown else line
+            if position:
+                append_inline(bibl, ["\n"])
+            title = re.match(r"^(?P<open>[“\"])(?P<title>[^”\"]{1,200}?)(?P<close>[”\"])", content)
+            if title:
+                append_inline(bibl, [title.group("open")])
+                bibl.append(E("title", *self.inline(title.group("title"))))
+                append_inline(bibl, [title.group("close")])
+                append_inline(bibl, self.inline(content[title.end() :]))
+            elif _looks_like_work_title(content) and len(lines) == 1:
+                bibl.append(E("title", *self.inline(content)))
+            else:
+                append_inline(bibl, self.inline(content))
+        return bibl
+
+    # -- body -----------------------------------------------------------
+
+    def _closer_extent(self, blocks: list[B.Block]) -> list[B.Block]:
+        """Trailing signature blocks: ``(Signed) …``, ``People's Commissar …``, ``Yours …``."""
+        taken: list[B.Block] = []
+        for block in reversed(blocks):
+            lines = [line.strip() for line in block.lines]
+            if len(lines) > 6 or any(len(line) > 90 for line in lines):
+                break
+            if not any(B.CLOSER_HINT_RE.search(line) for line in lines) and not (
+                taken and all(_looks_like_person(line) or B.is_date_line(line) for line in lines)
+            ):
+                break
+            if B.is_heading(block) and not any(B.CLOSER_HINT_RE.search(line) for line in lines):
+                break
+            taken.insert(0, block)
+        if len(taken) == len(blocks):
+            return []
+        return taken
+
+    def _closer(self, blocks: list[B.Block]) -> etree._Element:
+        closer = E("closer")
+        for block in blocks:
+            for line in block.lines:
+                content = line.strip()
+                if B.is_date_line(content):
+                    closer.append(E("dateline", *self.inline(content)))
+                elif re.match(r"^(?:Yours|I (?:have the honour|remain))", content):
+                    closer.append(self.element("salute", content))
+                else:
+                    closer.append(self.element("signed", content))
+        return closer
+
+    def _divisions(self, blocks: list[B.Block], doc_type: str) -> list[_Div]:
+        """Cut the body at headings and separators into divisions with their content."""
+        divs: list[_Div] = [_Div(type="opening")]
+        index = 0
+        pending_paragraph: etree._Element | None = None
+        while index < len(blocks):
+            block = blocks[index]
+            current = divs[-1]
+            first = block.lines[0]
+            if B.SEPARATOR_RE.match(first):
+                follows_embedded = current.embedded
+                divs.append(_Div(type="remarks" if follows_embedded else "section"))
+                pending_paragraph = None
+                index += 1
+                continue
+            if B.is_navigation(block):
+                current.content.append(E("fw", block.text, type="navigation"))
+                index += 1
+                continue
+            if B.is_footer(block) and index + 1 < len(blocks):
+                fw = self._footer(block)
+                self.report.footers += 1
+                nxt = blocks[index + 1]
+                if (
+                    pending_paragraph is not None
+                    and _is_paragraph_block(nxt)
+                    and (not B.ends_sentence(_last_text(pending_paragraph)) or B.starts_lowercase(nxt.text))
+                ):
+                    pending_paragraph.append(fw)
+                    pending_paragraph.append(E("pb"))
+                    append_inline(pending_paragraph, ["\n"])
+                    append_inline(pending_paragraph, self.inline(nxt.text))
+                    self.report.joined_paragraphs += 1
+                    index += 2
+                    continue
+                current.content.extend([fw, E("pb")])
+                pending_paragraph = None
+                index += 1
+                continue
+            if B.is_heading(block):
+                head_text = B.MD_HEADING_RE.sub(lambda m: m.group("rest"), block.text)
+                kind = B.document_type(head_text, default="section")
+                div = _Div(type=kind, head=self.element("head", _strip_heading(head_text, self.markdown)))
+                div.embedded = kind != "section"
+                divs.append(div)
+                pending_paragraph = None
+                index += 1
+                continue
+            if B.is_list_item(first):
+                items: list[B.Block] = []
+                while index < len(blocks) and B.is_list_item(blocks[index].lines[0]):
+                    items.append(blocks[index])
+                    index += 1
+                current.content.append(self._list(items))
+                pending_paragraph = None
+                continue
+            if block.text.startswith(">") and self.markdown:
+                quote = E("quote")
+                quote.append(self.element("p", re.sub(r"(?m)^>\s?", "", block.text)))
+                current.content.append(quote)
+                pending_paragraph = None
+                index += 1
+                continue
+            if (
+                pending_paragraph is not None
+                and not B.ends_sentence(_last_text(pending_paragraph))
+                and B.starts_lowercase(block.text)
+            ):
+                append_inline(pending_paragraph, ["\n"])
+                append_inline(pending_paragraph, self.inline(block.text))
+                self.report.joined_paragraphs += 1
+                index += 1
+                continue
+            paragraph = self.element("p", block.text)
+            current.content.append(paragraph)
+            pending_paragraph = paragraph
+            index += 1
+        if len(divs) > 1 and not divs[0].content:
+            divs.pop(0)
+        elif len(divs) == 1:
+            divs[0].type = doc_type
+        return divs
+
+    def _footer(self, block: B.Block) -> etree._Element:
+        content = B.strip_emphasis(block.lines[0]) if self.markdown else block.lines[0].strip()
+        kind = "pageNum" if B.is_page_number(block) else "footer"
+        return self.element("fw", content, type=kind)
+
+    def _list(self, blocks: list[B.Block]) -> etree._Element:
+        """Numbered or bulleted items; numbers are kept as ``label`` text."""
+        ordered = bool(B.LIST_ITEM_RE.match(blocks[0].lines[0]))
+        lst = E("list", type="ordered" if ordered else "bulleted")
+        for block in blocks:
+            groups: list[list[str]] = []
+            for line in block.lines:
+                if B.is_list_item(line) or not groups:
+                    groups.append([line])
+                else:
+                    groups[-1].append(line)
+            for group in groups:
+                first = group[0]
+                rest_lines = "\n".join(line.strip() for line in group[1:])
+                match = B.LIST_ITEM_RE.match(first)
+                if match:
+                    label = match.group("label")
+                    body = match.group("rest") + ("\n" + rest_lines if rest_lines else "")
+                    lst.append(E("label", label))
+                    lst.append(self.element("item", body, n=match.group("n")))
+                    continue
+                bullet = B.BULLET_RE.match(first)
+                body = (bullet.group("rest") if bullet else first.strip()) + ("\n" + rest_lines if rest_lines else "")
+                lst.append(self.element("item", body))
+        return lst
+
+
+def _strip_heading(text: str, markdown: bool) -> str:
+    return B.strip_emphasis(text) if markdown else text
+
+
+def _last_text(element: etree._Element) -> str:
+    """The text at the end of a paragraph (its last tail or text), for sentence-end tests."""
+    last = ""
+    for node in element.iter():
+        if node.text and local_name(node) not in ("note", "fw"):
+            last = node.text
+        if node is not element and node.tail:
+            last = node.tail
+    return last
+
+
+def _is_paragraph_block(block: B.Block) -> bool:
+    return not (
+        B.is_heading(block) or B.is_footer(block) or B.is_navigation(block) or B.SEPARATOR_RE.match(block.lines[0])
+    )
+
+
+_PERSON_STOP = re.compile(
+    r"\b(?:on|of|the|to|and|for|in|from|with|by|at|a|an|note|report|decree|speech|appeal|telegram|"
+    r"letter|treaty|declaration|resolution|statement|congress|conference|government|soviet|peace|war|"
+    r"documents?|policy|committee|party|republic|people|workers|session|meeting)\b",
+    re.IGNORECASE,
+)
+
+
+def _looks_like_person(line: str) -> bool:
+    """A short line of capitalised words and initials: ``Vladimir Lenin``, ``G. V. Chicherin``."""
+    tokens = line.replace(".", ". ").split()
+    if not 1 <= len(tokens) <= 5 or _PERSON_STOP.search(line):
+        return False
+    return all(token[0].isupper() for token in tokens) and not B.is_date_line(line)
+
+
+def _looks_like_meeting(line: str) -> bool:
+    return bool(
+        re.search(r"\b(?:Congress|Conference|Session|Meeting|Assembly|Plenum|Soviet|Committee|Council)\b", line)
+    )
+
+
+def _looks_like_work_title(line: str) -> bool:
+    tokens = B.words(line)
+    return 0 < len(tokens) <= 12 and not B.TERMINAL_RE.search(line) and not B.URL_ONLY_RE.match(line)
+
+
+def build_text(text: str, *, markdown: bool) -> tuple[etree._Element, ReadReport]:
+    """Read a whole document into a TEI ``<text>`` element and a report of decisions."""
+    report = ReadReport(input_format="markdown" if markdown else "plain", lines=text.count("\n") + 1)
+    blocks = B.split_blocks(text)
+    if markdown:
+        blocks = [B.Block(tuple(line.rstrip() for line in b.lines), b.lineno) for b in blocks]
+    builder = _Builder(blocks, markdown, report)
+    element = builder.build()
+    report.notes_without_text = sum(1 for _ in element.iter("{*}gap") if _.get("reason") == "not-in-source")
+    return element, report

@@ -1,0 +1,74 @@
+"""The "nothing of the source is lost" check of ENCODING.md section 1.
+
+The words (letter/digit runs, NFC) of every text node under TEI ``<text>``
+must equal, in order, the words of the input once its markup syntax is
+removed. Markup syntax is removed here by rules of its own, not by the
+reader, so that the check can catch the reader losing a word.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from lxml import etree
+
+from tei.ns import TEI_NS, local_name
+
+_WORD = re.compile(r"[^\W_]+")
+#: Editorial additions that are not words of the source (corrections, expansions).
+_EDITORIAL = frozenset({"corr", "expan", "reg"})
+
+_MARKUP = [
+    re.compile(r"<sup>\s*\[?[^\[\]<>\s]{1,6}\]?\s*</sup>"),  # footnote markers live on in note/@n
+    re.compile(r"\[\^[^\]\s]{1,10}\](?!:)"),
+    re.compile(r"\[(?:\d{1,3}|[A-Z]|\*{1,3})\]"),
+    re.compile(r"\]\((?:https?://[^\s)]+|[^()\s]+)\)"),  # the target of a Markdown link is an attribute
+    re.compile(r"</?(?:sup|sub|em|strong|i|b|u|br|span|small)\b[^<>]{0,40}>"),
+]
+
+
+def words(text: str) -> list[str]:
+    """The words of a string, NFC-normalised."""
+    return _WORD.findall(unicodedata.normalize("NFC", text))
+
+
+def source_words(text: str, *, markdown: bool) -> list[str]:
+    """Words of the input with markup syntax (markers, link targets, tags) removed."""
+    if markdown:
+        for pattern in _MARKUP:
+            text = pattern.sub(" ", text)
+    else:
+        text = _MARKUP[0].sub(" ", text)
+        text = _MARKUP[2].sub(" ", text)
+    return words(text)
+
+
+def tei_words(root: etree._Element) -> list[str]:
+    """Words of all text nodes under TEI ``<text>``, skipping editorial corrections."""
+    text_el = root if local_name(root) == "text" else root.find(f"{{{TEI_NS}}}text")
+    if text_el is None:
+        return []
+    out: list[str] = []
+
+    def visit(element: etree._Element) -> None:
+        if isinstance(element.tag, str) and local_name(element) not in _EDITORIAL:
+            out.extend(words(element.text or ""))
+            for child in element:
+                visit(child)
+                out.extend(words(child.tail or ""))
+        # comments and processing instructions carry no words of the source
+
+    visit(text_el)
+    return out
+
+
+def first_difference(expected: list[str], actual: list[str]) -> str | None:
+    """None when equal, else a message naming the first word that differs."""
+    for index, (want, got) in enumerate(zip(expected, actual)):
+        if want != got:
+            context = " ".join(expected[max(0, index - 5) : index + 1])
+            return f"word {index + 1} differs: source has {want!r}, TEI has {got!r} (after: …{context})"
+    if len(expected) != len(actual):
+        return f"source has {len(expected)} words, TEI has {len(actual)}"
+    return None
