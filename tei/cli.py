@@ -28,7 +28,7 @@ def _change_date(explicit: str | None) -> str | None:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:
-            return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc).date().isoformat()
+            return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC).date().isoformat()
         except (ValueError, OverflowError, OSError) as exc:
             raise click.UsageError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds") from exc
     return None

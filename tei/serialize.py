@@ -13,15 +13,7 @@ from tei.ns import TEI_NS
 
 #: TEI elements whose content is elements only; whitespace inside them is layout.
 ELEMENT_ONLY = frozenset(
-    """TEI teiHeader fileDesc titleStmt editionStmt publicationStmt availability
-    seriesStmt notesStmt sourceDesc biblStruct monogr analytic imprint listBibl
-    encodingDesc appInfo application editorialDecl projectDesc samplingDecl
-    normalization correction segmentation interpretation hyphenation quotation
-    tagsDecl classDecl profileDesc creation langUsage calendarDesc calendar
-    textClass revisionDesc listChange standOff listPerson listPlace listOrg
-    person place org text front back body group div div1 div2 div3 floatingText
-    docTitle titlePage opener closer list listBibl table row respStmt
-    msDesc msIdentifier particDesc settingDesc""".split()
+    ["TEI", "teiHeader", "fileDesc", "titleStmt", "editionStmt", "publicationStmt", "availability", "seriesStmt", "notesStmt", "sourceDesc", "biblStruct", "monogr", "analytic", "imprint", "listBibl", "encodingDesc", "appInfo", "application", "editorialDecl", "projectDesc", "samplingDecl", "normalization", "correction", "segmentation", "interpretation", "hyphenation", "quotation", "tagsDecl", "classDecl", "profileDesc", "creation", "langUsage", "calendarDesc", "calendar", "textClass", "revisionDesc", "listChange", "standOff", "listPerson", "listPlace", "listOrg", "person", "place", "org", "text", "front", "back", "body", "group", "div", "div1", "div2", "div3", "floatingText", "docTitle", "titlePage", "opener", "closer", "list", "listBibl", "table", "row", "respStmt", "msDesc", "msIdentifier", "particDesc", "settingDesc"]
 )
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from tei.annotate.dates import DateContext, document_date, find_dates, old_style_evidence
+from tei.annotate.dates import DateContext, document_date, find_dates, old_style_dates, old_style_evidence
 from tei.annotate.names import NameRecogniser
 from tei.annotate.register import Register
 from tei.annotate.spans import containers, flatten, wrap
@@ -54,10 +54,14 @@ def _doc_date(text_el: etree._Element, meta_date: str | None) -> tuple[datetime.
     for path in (".//tei:front", ".//tei:opener", ".//tei:body//tei:head"):
         found = text_el.xpath(path, namespaces=XPATH_NS)
         if isinstance(found, list):
-            heading.extend(_plain(element) for element in found if isinstance(element, etree._Element))
+            heading.extend(
+                "\n".join(_plain(block) for block in containers(element))
+                for element in found
+                if isinstance(element, etree._Element)
+            )
     guess = document_date("\n".join(heading))
     if guess is None:
-        guess = document_date(_plain(text_el)[:3000])
+        guess = document_date("\n".join(_plain(block) for block in containers(text_el)[:20]))
     return guess, guess.year if guess else None
 
 
@@ -76,18 +80,27 @@ def annotate_text(
 ) -> tuple[etree._Element, list[str]]:
     """Mark names and dates in ``text_el`` in place; return the standOff and notes for the header."""
     names = NameRecogniser(register)
-    whole = _plain(text_el)
+    blocks = containers(text_el)
+    whole = "\n".join(_plain(block) for block in blocks)
     doc_date, doc_year = _doc_date(text_el, meta_date)
     old_style = old_style_evidence(whole)
+    julian_dates = old_style_dates(whole)
     notes: list[str] = []
-    for container in containers(text_el):
+    for container in blocks:
         flat = flatten(container)
         if not flat.text.strip():
             continue
-        in_heading = local_name(container) in _HEADING or container.getparent() is not None and local_name(
-            container.getparent()
-        ) in ("front", "opener")
-        context = DateContext(doc_date=doc_date, doc_year=doc_year, old_style=old_style, in_heading=in_heading)
+        parent = container.getparent()
+        in_heading = local_name(container) in _HEADING or (
+            parent is not None and local_name(parent) in ("front", "opener")
+        )
+        context = DateContext(
+            doc_date=doc_date,
+            doc_year=doc_year,
+            old_style=old_style,
+            in_heading=in_heading,
+            julian_dates=julian_dates,
+        )
         spans: list[_Span] = []
         for date in find_dates(flat.text, context):
             spans.append(_Span(date.start, date.end, "date", tuple(sorted(date.attrs.items()))))

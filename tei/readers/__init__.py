@@ -8,7 +8,7 @@ emphasis, links, headings and escapes.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from lxml import etree
 

@@ -76,7 +76,11 @@ def _kind_of(match: re.Match[str]) -> str:
 
 def _convert(kind: str, match: re.Match[str], markdown: bool) -> list[Inline] | None:
     """The inline items one match stands for, or None to leave it as text."""
-    group = match.group
+    found = match.groupdict()
+
+    def group(name: str) -> str:
+        return found.get(name) or ""
+
     if kind == "escape":
         return [group("escaped")]
     if kind in ("sup_marker", "md_footnote", "marker"):

@@ -151,74 +151,123 @@ class _Builder:
         return all(B.SALUTE_RE.match(line) and line.endswith((",", ":", "!")) for line in lines)
 
     def _front(self, blocks: list[B.Block]) -> tuple[etree._Element, list[etree._Element], str]:
-        """Front matter, the opener elements for the first division, and the title text."""
+        """Front matter, the elements that open the first division, and the title text.
+
+        After the title block come datelines, salutations, citation lines and
+        metadata lines. In the usual order (metadata, then dateline/salutation,
+        then citation) they become front metadata, an ``opener`` and a ``bibl``;
+        in any other order they all stay in ``front`` so that no line moves.
+        """
         front = E("front")
-        opener_parts: list[etree._Element] = []
-        after_opener: list[etree._Element] = []
         doc_title: etree._Element | None = None
         title_texts: list[str] = []
+        items: list[tuple[str, str]] = []  # (kind, line) after the title block, in source order
         first_content = True
-        metadata: etree._Element | None = None
         for block in blocks:
             if B.is_navigation(block):
-                front.append(E("fw", block.text, type="navigation"))
+                items.append(("nav", block.text))
                 continue
             lines = [self.line_content(line) for line in block.lines]
             if all(B.META_LINE_RE.match(line) for line in lines):
-                if metadata is None:
-                    metadata = E("div", type="metadata")
-                    front.append(metadata)
+                items.extend(("meta", line) for line in lines)
+                continue
+            if not first_content:
                 for line in lines:
-                    metadata.append(self.element("p", line))
-                continue
-            if first_content:
-                first_content = False
-                title_lines: list[str] = []
-
-                def flush_title() -> None:
-                    nonlocal doc_title
-                    if not title_lines:
-                        return
-                    if doc_title is None:
-                        doc_title = E("docTitle")
-                        front.append(doc_title)
-                    kind = "main" if not title_texts else "sub"
-                    doc_title.append(self.element("titlePart", "\n".join(title_lines), type=kind))
-                    title_texts.append(" ".join(title_lines))
-                    title_lines.clear()
-
-                for position, line in enumerate(lines):
                     if B.is_date_line(line):
-                        flush_title()
-                        front.append(E("docDate", *self.inline(line)))
-                    elif B.is_citation_line(line) and len(lines) > 1:
-                        flush_title()
-                        after_opener.append(self._citation(line))
-                    elif position == 0 and len(lines) > 1 and _looks_like_person(line):
-                        front.append(E("docAuthor", *self.inline(line)))
-                    elif (title_texts or title_lines) and _looks_like_meeting(line):
-                        flush_title()
-                        assert doc_title is not None
-                        doc_title.append(self.element("titlePart", line, type="desc"))
-                    elif line.lower().startswith("by ") and len(B.words(line)) <= 6:
-                        flush_title()
-                        front.append(self.element("byline", line))
+                        items.append(("date", line))
+                    elif B.is_citation_line(line):
+                        items.append(("citation", line))
                     else:
-                        title_lines.append(line)
-                flush_title()
+                        items.append(("salute", line))
                 continue
-            for line in lines:
+            first_content = False
+            self._flush_nav_and_meta(front, items)
+            title_lines: list[str] = []
+
+            def flush_title() -> None:
+                nonlocal doc_title
+                if not title_lines:
+                    return
+                if doc_title is None:
+                    doc_title = E("docTitle")
+                    front.append(doc_title)
+                kind = "main" if not title_texts else "sub"
+                doc_title.append(self.element("titlePart", "\n".join(title_lines), type=kind))
+                title_texts.append(" ".join(title_lines))
+                title_lines.clear()
+
+            for position, line in enumerate(lines):
                 if B.is_date_line(line):
-                    opener_parts.append(E("dateline", *self.inline(line)))
-                elif B.is_citation_line(line):
-                    after_opener.append(self._citation(line))
+                    flush_title()
+                    front.append(E("docDate", *self.inline(line)))
+                elif B.is_citation_line(line) and len(lines) > 1:
+                    flush_title()
+                    front.append(E("listBibl", self._citation(line)))
+                elif position == 0 and len(lines) > 1 and _looks_like_person(line):
+                    front.append(E("docAuthor", *self.inline(line)))
+                elif (title_texts or title_lines) and _looks_like_meeting(line):
+                    flush_title()
+                    assert doc_title is not None
+                    doc_title.append(self.element("titlePart", line, type="desc"))
+                elif line.lower().startswith("by ") and len(B.words(line)) <= 6:
+                    flush_title()
+                    front.append(self.element("byline", line))
                 else:
-                    opener_parts.append(self.element("salute", line))
-        opener: list[etree._Element] = []
+                    title_lines.append(line)
+            flush_title()
+        return front, self._opening(front, items), " ".join(title_texts)
+
+    def _flush_nav_and_meta(self, front: etree._Element, items: list[tuple[str, str]]) -> None:
+        """Navigation and metadata lines seen before the title go to the front as they are."""
+        for kind, line in items:
+            if kind == "nav":
+                front.append(E("fw", line, type="navigation"))
+            else:
+                self._metadata_div(front).append(self.element("p", line))
+        items.clear()
+
+    def _metadata_div(self, front: etree._Element) -> etree._Element:
+        last = front[-1] if len(front) else None
+        if last is not None and local_name(last) == "div" and last.get("type") == "metadata":
+            return last
+        div = E("div", type="metadata")
+        front.append(div)
+        return div
+
+    def _opening(self, front: etree._Element, items: list[tuple[str, str]]) -> list[etree._Element]:
+        """Place the lines after the title: opener + bibl when their order allows, else front."""
+        order = {"nav": 0, "meta": 0, "date": 1, "salute": 1, "citation": 2}
+        ranks = [order[kind] for kind, _ in items]
+        if ranks != sorted(ranks):
+            for kind, line in items:
+                if kind == "date":
+                    front.append(E("docDate", *self.inline(line)))
+                elif kind == "citation":
+                    front.append(E("listBibl", self._citation(line)))
+                elif kind == "nav":
+                    front.append(E("fw", line, type="navigation"))
+                elif kind == "meta":
+                    self._metadata_div(front).append(self.element("p", line))
+                else:
+                    front.append(self.element("p", line))
+            return []
+        opener_parts: list[etree._Element] = []
+        citations: list[etree._Element] = []
+        for kind, line in items:
+            if kind == "nav":
+                front.append(E("fw", line, type="navigation"))
+            elif kind == "meta":
+                self._metadata_div(front).append(self.element("p", line))
+            elif kind == "date":
+                opener_parts.append(E("dateline", *self.inline(line)))
+            elif kind == "salute":
+                opener_parts.append(self.element("salute", line))
+            else:
+                citations.append(self._citation(line))
+        opening: list[etree._Element] = []
         if opener_parts:
-            opener.append(E("opener", *opener_parts))
-        opener.extend(after_opener)
-        return front, opener, " ".join(title_texts)
+            opening.append(E("opener", *opener_parts))
+        return opening + citations
 
     def _citation(self, line: str) -> etree._Element:
         """``Trotsky, iii, 2, p. 192`` -> bibl with author and biblScope parts."""
@@ -265,9 +314,11 @@ class _Builder:
         for block in blocks:
             if B.is_navigation(block):
                 back.append(E("fw", block.text, type="navigation"))
+                source = None
                 continue
             if B.is_page_number(block):
                 back.append(self.element("fw", block.text, type="pageNum"))
+                source = None
                 continue
             if source is None:
                 source = E("div", type="source")
@@ -345,6 +396,7 @@ class _Builder:
                 continue
             if B.is_navigation(block):
                 current.content.append(E("fw", block.text, type="navigation"))
+                pending_paragraph = None
                 index += 1
                 continue
             if B.is_footer(block) and index + 1 < len(blocks):
@@ -487,6 +539,8 @@ def _looks_like_meeting(line: str) -> bool:
 
 
 def _looks_like_work_title(line: str) -> bool:
+    if ":" in line or B.SOURCE_LINE_RE.match(line):
+        return False
     tokens = B.words(line)
     return 0 < len(tokens) <= 12 and not B.TERMINAL_RE.search(line) and not B.URL_ONLY_RE.match(line)
 
