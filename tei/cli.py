@@ -78,8 +78,13 @@ def _targets(inputs: tuple[str, ...], output: Path | None, outdir: Path | None, 
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the TEI here (one input).")
 @click.option("-d", "--outdir", type=click.Path(path_type=Path), help="Write one NAME.xml per input here.")
 @click.option("--meta", "meta_path", type=click.Path(path_type=Path), help="Metadata TOML (else NAME.meta.toml).")
-@click.option("--register", "registers", multiple=True, type=click.Path(path_type=Path),
-              help="A TEI register that adds to or overrides the built-in one (repeatable).")
+@click.option(
+    "--register",
+    "registers",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="A TEI register that adds to or overrides the built-in one (repeatable).",
+)
 @click.option("--input-format", type=click.Choice(["auto", "plain", "markdown"]), default="auto", show_default=True)
 @click.option("--encoding", help="Encoding of the input when it is not UTF-8 (e.g. cp1252).")
 @click.option("--date", "date", help="Date of the revisionDesc change (YYYY-MM-DD); else SOURCE_DATE_EPOCH.")
@@ -115,7 +120,7 @@ def encode(
     )
     targets = _targets(inputs, output, outdir, ".xml")
     status = 0
-    for item, target in zip(inputs, targets * (len(inputs) if len(targets) == 1 else 1)):
+    for item, target in zip(inputs, targets * (len(inputs) if len(targets) == 1 else 1), strict=True):
         try:
             data = to_bytes(encode_file(item, options, meta_path=meta_path))
             if target is None:

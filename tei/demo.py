@@ -12,7 +12,7 @@ from pathlib import Path
 from lxml import etree
 
 from tei.encode import EncodeOptions, encode
-from tei.ns import XPATH_NS
+from tei.ns import xpath_elements, xpath_strings
 from tei.outputs import write_atomic
 from tei.readers import detect_format
 from tei.resources import examples_dir
@@ -26,9 +26,9 @@ def check_encoded(root: etree._Element, source: str) -> list[str]:
     difference = first_difference(source_words(source, markdown=detect_format(source) == "markdown"), tei_words(root))
     if difference:
         problems.append(f"words lost: {difference}")
-    ids = set(root.xpath("//@xml:id", namespaces=XPATH_NS))
-    for ref in root.xpath("//@ref | //@calendar | //@datingMethod", namespaces=XPATH_NS):
-        for target in str(ref).split():
+    ids = set(xpath_strings(root, "//@xml:id"))
+    for ref in xpath_strings(root, "//@ref | //@calendar | //@datingMethod"):
+        for target in ref.split():
             if target.startswith("#") and target[1:] not in ids:
                 problems.append(f"reference {target} does not resolve")
     return problems
@@ -47,9 +47,10 @@ def run_demo(outdir: Path, *, change_date: str | None = None) -> tuple[list[str]
         write_atomic(target, payload)
         reparsed = etree.fromstring(payload, etree.XMLParser(resolve_entities=False, no_network=True))
         problems = check_encoded(reparsed, data.decode("utf-8-sig"))
-        names = len(reparsed.xpath("//tei:text//tei:persName | //tei:text//tei:placeName | //tei:text//tei:orgName",
-                                   namespaces=XPATH_NS))
-        dates = len(reparsed.xpath("//tei:text//tei:date", namespaces=XPATH_NS))
+        names = len(
+            xpath_elements(reparsed, "//tei:text//tei:persName | //tei:text//tei:placeName | //tei:text//tei:orgName")
+        )
+        dates = len(xpath_elements(reparsed, "//tei:text//tei:date"))
         status = "ok" if not problems else "FAILED: " + "; ".join(problems)
         ok = ok and not problems
         lines.append(f"{target}: {len(payload):,} bytes, {names} names, {dates} dates, checks {status}")

@@ -98,7 +98,9 @@ def read_input(path: str) -> bytes:
         raise InputError(f"cannot read: {exc.strerror}", path=path) from exc
 
 
-def encode_file(path: str, options: EncodeOptions = EncodeOptions(), *, meta_path: Path | None = None) -> etree._Element:
+def encode_file(
+    path: str, options: EncodeOptions = EncodeOptions(), *, meta_path: Path | None = None
+) -> etree._Element:
     """Encode one file, reading its sidecar ``NAME.meta.toml`` unless ``meta_path`` names one."""
     data = read_input(path)
     meta = options.meta

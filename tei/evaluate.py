@@ -183,7 +183,7 @@ def score(predicted: list[Entity], gold: list[Entity], *, name: str = "") -> Sco
             result.spurious.append(f"{name}: spurious {key[0]} {key[1]!r}")
         if key[0] != "date":
             continue
-        for want, got in zip(golds, preds):
+        for want, got in zip(golds, preds, strict=False):
             result.dates_matched += 1
             if want.when == got.when and (want.to or None) == (got.to or None):
                 result.when_correct += 1

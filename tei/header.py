@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from tei.metadata import Metadata
-from tei.ns import XPATH_NS, E, tei
+from tei.ns import E, tei, text_content, xpath_elements
 
 _LICENCES = {
     "cc by 4.0": "https://creativecommons.org/licenses/by/4.0/",
@@ -48,12 +48,12 @@ def _norm(text: str) -> str:
 def _text_of(element: etree._Element | None) -> str:
     if element is None:
         return ""
-    return _norm("".join(element.itertext()))
+    return _norm(text_content(element))
 
 
 def _first(text_el: etree._Element, path: str) -> etree._Element | None:
-    found = text_el.xpath(path, namespaces=XPATH_NS)
-    return found[0] if isinstance(found, list) and found else None
+    found = xpath_elements(text_el, path)
+    return found[0] if found else None
 
 
 def document_title(text_el: etree._Element) -> str:
@@ -75,7 +75,8 @@ def _author(text_el: etree._Element, meta: Metadata, standoff: etree._Element | 
         title = _first(text_el, ".//tei:front//tei:titlePart[@type='main']")
         if title is not None:
             for person in title.iter(tei("persName")):
-                before = (person.getprevious().tail if person.getprevious() is not None else title.text) or ""
+                previous = person.getprevious()
+                before = (previous.tail if previous is not None else title.text) or ""
                 if re.search(r"\b(?:from|by)\s*$", before, re.IGNORECASE) and person.get("ref"):
                     name = person
                     break
@@ -91,12 +92,10 @@ def _author(text_el: etree._Element, meta: Metadata, standoff: etree._Element | 
 def _standard_name(ref: str, standoff: etree._Element | None) -> str | None:
     if standoff is None or not ref.startswith("#"):
         return None
-    found = standoff.xpath(
-        ".//*[@xml:id=$id]/*[self::tei:persName or self::tei:placeName or self::tei:orgName][1]",
-        namespaces=XPATH_NS,
-        id=ref[1:],
+    found = xpath_elements(
+        standoff, ".//*[@xml:id=$id]/*[self::tei:persName or self::tei:placeName or self::tei:orgName][1]", id=ref[1:]
     )
-    return _text_of(found[0]) if isinstance(found, list) and found else None
+    return _text_of(found[0]) if found else None
 
 
 def _licence(meta: Metadata) -> etree._Element:
@@ -115,8 +114,7 @@ def _source_desc(text_el: etree._Element, meta: Metadata) -> etree._Element:
     """``sourceDesc``: metadata first, then what the citation and closing lines say."""
     bibl = E("bibl")
     citation = _first(text_el, ".//tei:body//tei:bibl[@type='citation']")
-    closing = text_el.xpath(".//tei:back/tei:div[@type='source']/tei:bibl", namespaces=XPATH_NS)
-    closing = closing if isinstance(closing, list) else []
+    closing = xpath_elements(text_el, ".//tei:back/tei:div[@type='source']/tei:bibl")
     title = meta.source
     if not title:
         for element in closing:
@@ -205,9 +203,7 @@ def _creation(text_el: etree._Element, meta: Metadata) -> etree._Element:
     return E("creation", E("p", "The date of the document is not stated in the text."))
 
 
-def build_header(
-    text_el: etree._Element, facts: HeaderFacts, standoff: etree._Element | None = None
-) -> etree._Element:
+def build_header(text_el: etree._Element, facts: HeaderFacts, standoff: etree._Element | None = None) -> etree._Element:
     """The whole ``teiHeader`` for an encoded text."""
     meta = facts.meta
     title = meta.title or document_title(text_el) or facts.input_name
@@ -244,8 +240,8 @@ def build_header(
             E(
                 "p",
                 "Persons, places and organisations are marked with persName, placeName and orgName and linked "
-                "to the register in standOff; names found by pattern only carry cert=\"low\". Dates carry the "
-                "Gregorian date in @when; Old-Style dates also @when-custom with @datingMethod=\"#julian\".",
+                'to the register in standOff; names found by pattern only carry cert="low". Dates carry the '
+                'Gregorian date in @when; Old-Style dates also @when-custom with @datingMethod="#julian".',
             ),
         ),
         E(
@@ -253,7 +249,7 @@ def build_header(
             E(
                 "p",
                 "Page and site furniture is kept as fw (footers followed by pb, navigation as "
-                "fw type=\"navigation\"); a paragraph interrupted by a footer continues after it. Footnote "
+                'fw type="navigation"); a paragraph interrupted by a footer continues after it. Footnote '
                 "markers whose text is not in the source are notes holding a gap. Square-bracket insertions "
                 "are supplied; audience reactions are stage.",
             ),

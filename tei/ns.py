@@ -12,7 +12,7 @@ from lxml import etree
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
-NSMAP = {None: TEI_NS}
+NSMAP: Any = {None: TEI_NS}
 XPATH_NS = {"tei": TEI_NS}
 
 
@@ -34,7 +34,7 @@ def local_name(element: Any) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def E(tag: str, *children: Any, **attrs: str) -> etree._Element:
+def E(tag: str, *children: Any, **attrs: str | None) -> etree._Element:
     """Make a TEI element; strings among ``children`` become text/tail in order.
 
     Attribute names may use ``xml_id``/``xml_lang`` for ``xml:id``/``xml:lang`` and a
@@ -44,10 +44,7 @@ def E(tag: str, *children: Any, **attrs: str) -> etree._Element:
     for key, value in attrs.items():
         if value is None:
             continue
-        if key.startswith("xml_"):
-            name = xml(key[4:])
-        else:
-            name = key.rstrip("_").replace("__", "-")
+        name = xml(key[4:]) if key.startswith("xml_") else key.rstrip("_").replace("__", "-")
         element.set(name, value)
     last: etree._Element | None = None
     for child in children:
@@ -62,3 +59,30 @@ def E(tag: str, *children: Any, **attrs: str) -> etree._Element:
             element.append(child)
             last = child
     return element
+
+
+def text_content(element: etree._Element) -> str:
+    """All the text inside an element, in document order."""
+    return "".join(str(part) for part in element.itertext())
+
+
+def xpath_elements(node: etree._Element, path: str, **variables: str) -> list[etree._Element]:
+    """The elements an XPath (with the ``tei:`` prefix bound) selects; other results are dropped."""
+    result = node.xpath(path, namespaces=XPATH_NS, **variables)  # type: ignore[arg-type]
+    if not isinstance(result, list):
+        return []
+    return [item for item in result if isinstance(item, etree._Element)]
+
+
+def xpath_strings(node: etree._Element, path: str) -> list[str]:
+    """The string values (attributes, text) an XPath selects."""
+    result = node.xpath(path, namespaces=XPATH_NS)
+    if not isinstance(result, list):
+        return [str(result)]
+    values: list[str] = []
+    for item in result:
+        if isinstance(item, etree._Element):
+            values.append(text_content(item))
+        else:
+            values.append(str(item))
+    return values

@@ -65,7 +65,7 @@ def tei_words(root: etree._Element) -> list[str]:
 
 def first_difference(expected: list[str], actual: list[str]) -> str | None:
     """None when equal, else a message naming the first word that differs."""
-    for index, (want, got) in enumerate(zip(expected, actual)):
+    for index, (want, got) in enumerate(zip(expected, actual, strict=False)):
         if want != got:
             context = " ".join(expected[max(0, index - 5) : index + 1])
             return f"word {index + 1} differs: source has {want!r}, TEI has {got!r} (after: …{context})"

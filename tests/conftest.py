@@ -51,5 +51,8 @@ class Jing:
         result = subprocess.run(
             ["jing", str(self.schema), *map(str, files)], capture_output=True, text=True, timeout=300
         )
-        return [line for line in result.stdout.splitlines() + result.stderr.splitlines()
-                if line.strip() and "[warning]" not in line]
+        return [
+            line
+            for line in result.stdout.splitlines() + result.stderr.splitlines()
+            if line.strip() and "[warning]" not in line
+        ]

@@ -13,13 +13,18 @@ from conftest import EXAMPLES
 TROTSKY = EXAMPLES / "trotsky-note-to-allied-ambassadors-1917-12-06.txt"
 
 
-def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None,
-        env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+def run(
+    *args: str, stdin: bytes | None = None, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[bytes]:
     full_env = dict(os.environ)
     full_env.pop("SOURCE_DATE_EPOCH", None)
     full_env.update(env or {})
     return subprocess.run(
-        [sys.executable, "-m", "tei.cli", *args], input=stdin, capture_output=True, cwd=cwd, env=full_env,
+        [sys.executable, "-m", "tei.cli", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=cwd,
+        env=full_env,
         timeout=120,
     )
 
@@ -60,7 +65,9 @@ def test_several_inputs_need_outdir(tmp_path: Path) -> None:
     result = run("encode", "--no-annotate", str(TROTSKY), str(copy), "-d", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
-        "other.xml", "trotsky-note-to-allied-ambassadors-1917-12-06.xml"]
+        "other.xml",
+        "trotsky-note-to-allied-ambassadors-1917-12-06.xml",
+    ]
 
 
 def test_source_date_epoch_sets_change_date() -> None:

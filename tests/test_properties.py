@@ -12,7 +12,51 @@ from tei.serialize import to_bytes
 from tei.wordcheck import first_difference, source_words, tei_words
 
 WORDS = st.sampled_from(
-    ["the", "peace", "Government", "of", "Russia", "Germany", "negotiations", "armistice", "Lenin", "Trotsky", "Petrograd", "Soviet", "workers'", "peasants'", "December", "1917", "October", "26", "November", "8", "Congress", "a", "to", "and", "in", "is", "war", "people", "Chicherin", "Moscow", "Baltic", "Allied", "March", "14", "1918", "café", "naïve", "—", "–", "“quoted”", "'single'", "42", "3rd"]
+    [
+        "the",
+        "peace",
+        "Government",
+        "of",
+        "Russia",
+        "Germany",
+        "negotiations",
+        "armistice",
+        "Lenin",
+        "Trotsky",
+        "Petrograd",
+        "Soviet",
+        "workers'",
+        "peasants'",
+        "December",
+        "1917",
+        "October",
+        "26",
+        "November",
+        "8",
+        "Congress",
+        "a",
+        "to",
+        "and",
+        "in",
+        "is",
+        "war",
+        "people",
+        "Chicherin",
+        "Moscow",
+        "Baltic",
+        "Allied",
+        "March",
+        "14",
+        "1918",
+        "café",
+        "naïve",
+        "—",
+        "–",
+        "“quoted”",
+        "'single'",
+        "42",
+        "3rd",
+    ]
 )
 PUNCT = st.sampled_from(["", "", "", ",", ".", ";", ":", "!", "?"])
 

@@ -18,7 +18,7 @@ from tei.annotate.dates import DateContext, document_date, find_dates, old_style
 from tei.annotate.names import NameRecogniser
 from tei.annotate.register import Register
 from tei.annotate.spans import containers, flatten, wrap
-from tei.ns import XPATH_NS, E, local_name, tei, xml
+from tei.ns import E, local_name, tei, xml, xpath_elements
 
 #: Containers whose dates an editor printed in the heading: read as New Style unless marked.
 _HEADING = frozenset({"docDate", "dateline", "titlePart", "head", "docAuthor", "byline"})
@@ -35,7 +35,7 @@ class _Span:
 
 
 def _plain(element: etree._Element) -> str:
-    return "".join(element.itertext())
+    return "".join(str(part) for part in element.itertext())
 
 
 def _doc_date(text_el: etree._Element, meta_date: str | None) -> tuple[datetime.date | None, int | None]:
@@ -50,15 +50,10 @@ def _doc_date(text_el: etree._Element, meta_date: str | None) -> tuple[datetime.
                 except ValueError:
                     return None, year
             return None, year
-    heading = []
+    heading: list[str] = []
     for path in (".//tei:front", ".//tei:opener", ".//tei:body//tei:head"):
-        found = text_el.xpath(path, namespaces=XPATH_NS)
-        if isinstance(found, list):
-            heading.extend(
-                "\n".join(_plain(block) for block in containers(element))
-                for element in found
-                if isinstance(element, etree._Element)
-            )
+        for element in xpath_elements(text_el, path):
+            heading.append("\n".join(_plain(block) for block in containers(element)))
     guess = document_date("\n".join(heading))
     if guess is None:
         guess = document_date("\n".join(_plain(block) for block in containers(text_el)[:20]))
@@ -157,7 +152,7 @@ def build_standoff(text_el: etree._Element, register: Register) -> etree._Elemen
 def _clean_copy(element: etree._Element) -> etree._Element:
     """A copy of a register entry without comments, in the TEI namespace only."""
     copied = etree.fromstring(etree.tostring(element))
-    for comment in copied.xpath("//comment()"):
+    for comment in [node for node in copied.iter() if not isinstance(node.tag, str)]:
         parent = comment.getparent()
         if parent is not None:
             if comment.tail:

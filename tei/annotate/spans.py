@@ -13,22 +13,58 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from tei.ns import local_name
+from tei.ns import local_name, text_content
 
 #: Elements read as one space: furniture and milestones that may interrupt a name.
 TRANSPARENT = frozenset({"fw", "pb", "lb", "cb", "gb", "note", "milestone", "anchor", "figure", "gap"})
 #: Elements whose text is never annotated and never part of a match (shown as U+FFFC).
 OPAQUE = frozenset(
     {
-        "ref", "ptr", "title", "biblScope", "label", "idno", "num", "code", "corr", "expan", "reg",
-        "persName", "placeName", "orgName", "date", "name", "rs", "geogName", "roleName", "measure",
+        "ref",
+        "ptr",
+        "title",
+        "biblScope",
+        "label",
+        "idno",
+        "num",
+        "code",
+        "corr",
+        "expan",
+        "reg",
+        "persName",
+        "placeName",
+        "orgName",
+        "date",
+        "name",
+        "rs",
+        "geogName",
+        "roleName",
+        "measure",
     }
 )
 #: Elements whose content is annotated as a container of its own (they may sit inside a paragraph).
 BLOCKS = frozenset(
     {
-        "p", "ab", "head", "item", "titlePart", "docAuthor", "docDate", "dateline", "salute", "signed",
-        "byline", "fw", "bibl", "l", "cell", "trailer", "argument", "docImprint", "meeting", "stage",
+        "p",
+        "ab",
+        "head",
+        "item",
+        "titlePart",
+        "docAuthor",
+        "docDate",
+        "dateline",
+        "salute",
+        "signed",
+        "byline",
+        "fw",
+        "bibl",
+        "l",
+        "cell",
+        "trailer",
+        "argument",
+        "docImprint",
+        "meeting",
+        "stage",
     }
 )
 _OPAQUE_CHAR = "\ufffc"
@@ -100,7 +136,7 @@ def flatten(container: etree._Element) -> Flat:
             elif name in TRANSPARENT or name in BLOCKS:
                 add(" ", None, None)
             elif name in OPAQUE:
-                add(_OPAQUE_CHAR * max(1, len("".join(child.itertext()))), None, None)
+                add(_OPAQUE_CHAR * max(1, len(text_content(child))), None, None)
             else:
                 open_mark, close_mark = _BRACKETS.get(name, ("", ""))
                 add(open_mark, None, None)

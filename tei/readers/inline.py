@@ -8,14 +8,13 @@ Markdown) emphasis becomes ``hi``. Markup syntax is dropped; every word stays.
 from __future__ import annotations
 
 import re
-from typing import Union
 
 from lxml import etree
 
 from tei.ns import E
 from tei.readers.blocks import REACTION_WORDS
 
-Inline = Union[str, etree._Element]
+Inline = str | etree._Element
 
 _URL = r"https?://[^\s<>\"]+[^\s<>\".,;:!?)\]}'’”]"
 _PATTERNS_MD = [

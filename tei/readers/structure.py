@@ -163,6 +163,21 @@ class _Builder:
         title_texts: list[str] = []
         items: list[tuple[str, str]] = []  # (kind, line) after the title block, in source order
         first_content = True
+
+        title_lines: list[str] = []
+
+        def flush_title() -> None:
+            nonlocal doc_title
+            if not title_lines:
+                return
+            if doc_title is None:
+                doc_title = E("docTitle")
+                front.append(doc_title)
+            kind = "main" if not title_texts else "sub"
+            doc_title.append(self.element("titlePart", "\n".join(title_lines), type=kind))
+            title_texts.append(" ".join(title_lines))
+            title_lines.clear()
+
         for block in blocks:
             if B.is_navigation(block):
                 items.append(("nav", block.text))
@@ -182,20 +197,6 @@ class _Builder:
                 continue
             first_content = False
             self._flush_nav_and_meta(front, items)
-            title_lines: list[str] = []
-
-            def flush_title() -> None:
-                nonlocal doc_title
-                if not title_lines:
-                    return
-                if doc_title is None:
-                    doc_title = E("docTitle")
-                    front.append(doc_title)
-                kind = "main" if not title_texts else "sub"
-                doc_title.append(self.element("titlePart", "\n".join(title_lines), type=kind))
-                title_texts.append(" ".join(title_lines))
-                title_lines.clear()
-
             for position, line in enumerate(lines):
                 if B.is_date_line(line):
                     flush_title()

@@ -26,7 +26,9 @@ def test_detect_format() -> None:
 
 
 def test_caps_title_dateline_and_citation() -> None:
-    text = "DECREE ON LAND\n\n8 November 1917\nLenin, xxii, p. 23\n\nThe land is the people's, now and for ever after.\n"
+    text = (
+        "DECREE ON LAND\n\n8 November 1917\nLenin, xxii, p. 23\n\nThe land is the people's, now and for ever after.\n"
+    )
     element, _ = read_plain(text)
     assert xs(element, "//t:titlePart") == "DECREE ON LAND"
     assert xp(element, "//t:body/t:div[@type='decree']/t:opener/t:dateline")
@@ -119,7 +121,10 @@ def test_closer_with_signature() -> None:
         "People's Commissar for Foreign Affairs,\nL. TROTSKY\n"
     )
     element, _ = read_plain(text)
-    assert [e.text for e in xp(element, "//t:closer/t:signed")] == ["People's Commissar for Foreign Affairs,", "L. TROTSKY"]
+    assert [e.text for e in xp(element, "//t:closer/t:signed")] == [
+        "People's Commissar for Foreign Affairs,",
+        "L. TROTSKY",
+    ]
 
 
 def test_metadata_lines_at_the_top() -> None:
