@@ -20,8 +20,8 @@ from tei.annotate.register import Register
 from tei.annotate.spans import containers, flatten, wrap
 from tei.ns import E, local_name, tei, xml, xpath_elements
 
-#: Containers whose dates an editor printed in the heading: read as New Style unless marked.
-_HEADING = frozenset({"docDate", "dateline", "titlePart", "head", "docAuthor", "byline"})
+#: Containers of the editor (heading, dateline, citation): their dates are New Style unless marked.
+_HEADING = frozenset({"docDate", "dateline", "titlePart", "head", "docAuthor", "byline", "bibl"})
 _LIST_FOR = {"person": "listPerson", "place": "listPlace", "org": "listOrg"}
 _RESERVED_IDS = frozenset({"julian", "gregorian"})
 
@@ -60,6 +60,19 @@ def _doc_date(text_el: etree._Element, meta_date: str | None) -> tuple[datetime.
     return guess, guess.year if guess else None
 
 
+_RUSSIAN = re.compile(r"\b(?:Soviets?|Petrograd|Russia|Russian|Commissars?|Bolsheviks?|Sovnarkom|Moscow)\b")
+_SWITCH = datetime.date(1918, 2, 14)
+
+
+def _russian_before_switch(text: str, doc_date: datetime.date | None) -> bool:
+    """A Russian document written before 14 February 1918 gives its own dates in the Old Style.
+
+    ENCODING.md 4 and the gold guidelines: a Russian meeting's own dates are Old
+    Style; the editor's heading stays New Style (the recogniser's ``in_heading``).
+    """
+    return doc_date is not None and doc_date < _SWITCH and bool(_RUSSIAN.search(text))
+
+
 def _choose(spans: list[_Span]) -> list[_Span]:
     """Non-overlapping spans: longer first, a date before a name of the same length."""
     ordered = sorted(spans, key=lambda s: (-(s.end - s.start), s.tag != "date", s.start))
@@ -78,7 +91,9 @@ def annotate_text(
     blocks = containers(text_el)
     whole = "\n".join(_plain(block) for block in blocks)
     doc_date, doc_year = _doc_date(text_el, meta_date)
-    old_style = old_style_evidence(whole)
+    evidence = old_style_evidence(whole)
+    russian_early = _russian_before_switch(whole, doc_date)
+    old_style = evidence or russian_early
     julian_dates = old_style_dates(whole)
     notes: list[str] = []
     for container in blocks:
@@ -113,10 +128,15 @@ def annotate_text(
             for key, value in span.attrs:
                 element.set(key, value)
             wrap(flat, span.start, span.end, element)
-    if old_style:
+    if evidence:
         notes.append(
             "The document shows Old-Style practice (dual dates or O.S. markers): its unmarked dates before "
-            "14 February 1918 were read as Julian."
+            "14 February 1918, outside the editor's heading and citations, were read as Julian."
+        )
+    elif russian_early:
+        notes.append(
+            "A Russian document written before 14 February 1918: its own unmarked dates, outside the editor's "
+            "heading and citations, were read as Julian (Old Style)."
         )
     return build_standoff(text_el, register), sorted(set(notes), key=notes.index)
 

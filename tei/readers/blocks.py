@@ -128,7 +128,30 @@ def split_blocks(text: str) -> list[Block]:
         current.append(line)
     if current:
         blocks.append(Block(tuple(current), start))
-    return blocks
+    return [piece for block in blocks for piece in _split_long_lines(block)]
+
+
+#: A line this long is a whole paragraph: web copies put one paragraph on each line.
+PARAGRAPH_LINE = 160
+
+
+def _split_long_lines(block: Block) -> list[Block]:
+    """Split a block whose lines are paragraphs of their own (no blank lines between them)."""
+    if len(block.lines) < 2 or not any(len(line.strip()) >= PARAGRAPH_LINE for line in block.lines):
+        return [block]
+    if MD_HEADING_RE.match(block.lines[0]) and len(block.lines) == 1:
+        return [block]
+    pieces: list[Block] = []
+    current: list[str] = [block.lines[0]]
+    start = block.lineno
+    for offset in range(1, len(block.lines)):
+        previous, line = block.lines[offset - 1], block.lines[offset]
+        if len(previous.strip()) >= PARAGRAPH_LINE or len(line.strip()) >= PARAGRAPH_LINE:
+            pieces.append(Block(tuple(current), start))
+            current, start = [], block.lineno + offset
+        current.append(line)
+    pieces.append(Block(tuple(current), start))
+    return pieces
 
 
 def words(text: str) -> list[str]:

