@@ -124,7 +124,15 @@ class _Builder:
                 taken.append(block)
                 index += 1
                 continue
-            if not self._is_front_block(block, first=not [b for b in taken if not B.is_navigation(b)]):
+            content = [b for b in taken if not B.is_navigation(b)]
+            author_only = (
+                len(content) == 1
+                and len(content[0].lines) == 1
+                and _looks_like_person(content[0].lines[0])
+                and len(content[0].lines[0].split()) >= 2
+                and all(len(B.words(line)) <= 15 for line in block.lines)
+            )
+            if not self._is_front_block(block, first=not content or author_only):
                 break
             taken.append(block)
             index += 1
@@ -147,6 +155,8 @@ class _Builder:
             # A first block of one short sentence ending in a full stop is a paragraph.
             return not (len(lines) == 1 and len(B.words(lines[0])) > 8 and lines[0].endswith("."))
         if all(B.is_date_line(line) or B.is_citation_line(line) for line in lines):
+            return True
+        if len(lines) == 1 and _looks_like_subtitle(lines[0]):
             return True
         return all(B.SALUTE_RE.match(line) and line.endswith((",", ":", "!")) for line in lines)
 
@@ -192,8 +202,20 @@ class _Builder:
                         items.append(("date", line))
                     elif B.is_citation_line(line):
                         items.append(("citation", line))
-                    else:
+                    elif B.SALUTE_RE.match(line) and line.endswith((",", ":", "!")):
                         items.append(("salute", line))
+                    else:
+                        items.append(("subtitle", line))
+                continue
+            if (
+                len(lines) == 1
+                and _looks_like_person(lines[0])
+                and len(lines[0].split()) >= 2
+                and block is not blocks[-1]
+                and not title_texts
+            ):
+                self._flush_nav_and_meta(front, items)
+                front.append(E("docAuthor", *self.inline(lines[0])))
                 continue
             first_content = False
             self._flush_nav_and_meta(front, items)
@@ -227,6 +249,15 @@ class _Builder:
                 self._metadata_div(front).append(self.element("p", line))
         items.clear()
 
+    def _doc_title(self, front: etree._Element) -> etree._Element:
+        """The front's ``docTitle`` when it is the last thing there, else a new one (order is kept)."""
+        last = front[-1] if len(front) else None
+        if last is not None and local_name(last) == "docTitle":
+            return last
+        title = E("docTitle")
+        front.append(title)
+        return title
+
     def _metadata_div(self, front: etree._Element) -> etree._Element:
         last = front[-1] if len(front) else None
         if last is not None and local_name(last) == "div" and last.get("type") == "metadata":
@@ -237,7 +268,7 @@ class _Builder:
 
     def _opening(self, front: etree._Element, items: list[tuple[str, str]]) -> list[etree._Element]:
         """Place the lines after the title: opener + bibl when their order allows, else front."""
-        order = {"nav": 0, "meta": 0, "date": 1, "salute": 1, "citation": 2}
+        order = {"nav": 0, "meta": 0, "subtitle": 0, "date": 1, "salute": 1, "citation": 2}
         ranks = [order[kind] for kind, _ in items]
         if ranks != sorted(ranks):
             for kind, line in items:
@@ -249,6 +280,8 @@ class _Builder:
                     front.append(E("fw", line, type="navigation"))
                 elif kind == "meta":
                     self._metadata_div(front).append(self.element("p", line))
+                elif kind == "subtitle":
+                    front.append(self.element("titlePart", line, type="sub"))
                 else:
                     front.append(self.element("p", line))
             return []
@@ -259,6 +292,8 @@ class _Builder:
                 front.append(E("fw", line, type="navigation"))
             elif kind == "meta":
                 self._metadata_div(front).append(self.element("p", line))
+            elif kind == "subtitle":
+                self._doc_title(front).append(self.element("titlePart", line, type="sub"))
             elif kind == "date":
                 opener_parts.append(E("dateline", *self.inline(line)))
             elif kind == "salute":
@@ -531,6 +566,20 @@ def _looks_like_person(line: str) -> bool:
     if not 1 <= len(tokens) <= 5 or _PERSON_STOP.search(line):
         return False
     return all(token[0].isupper() for token in tokens) and not B.is_date_line(line)
+
+
+def _looks_like_subtitle(line: str) -> bool:
+    """A short line after the title that is not a sentence, a heading in capitals or a list item."""
+    plain = B.strip_emphasis(line)
+    tokens = B.words(plain)
+    if not 0 < len(tokens) <= 20 or len(plain) > 110 or B.is_list_item(plain):
+        return False
+    if plain.endswith((":", ";", ",")) or B.is_heading(B.Block((plain,), 0)):
+        return False
+    quoted = plain[0] in "\"“‘'(" and plain[-1] in "\"”’')"
+    capitals = sum(1 for token in tokens if token[0].isupper() or token[0].isdigit())
+    title_case = capitals * 2 >= len(tokens)
+    return title_case and (quoted or not plain.endswith((".", "!", "?")))
 
 
 def _looks_like_meeting(line: str) -> bool:

@@ -131,3 +131,24 @@ def test_metadata_lines_at_the_top() -> None:
     text = "**Title**\n\nWritten: 1918\nSource: Collected Works\n\nThe text begins here, and goes on for a while.\n"
     element, _ = read_markdown(text)
     assert len(xp(element, "//t:front/t:div[@type='metadata']/t:p")) == 2
+
+
+def test_author_line_then_title_and_subtitles() -> None:
+    text = (
+        "Georgi Chicherin\n\nThe Language of Bolshevik Diplomacy\n\n“Ours Is a People’s Government” – Chicherin\n\n"
+        "(October 1918)\n\nFrom The Militant, Vol. VI No. 54, 9 December 1933, p. 3.\n\n"
+        "In your message of January 8th to the Congress you spoke of your profound sympathy for Russia.\n"
+    )
+    element, _ = read_plain(text)
+    assert xs(element, "//t:front/t:docAuthor") == "Georgi Chicherin"
+    assert xs(element, "//t:titlePart[@type='main']") == "The Language of Bolshevik Diplomacy"
+    assert xs(element, "//t:titlePart[@type='sub']").startswith("“Ours Is")
+    assert xs(element, "//t:opener/t:dateline") == "(October 1918)"
+    assert xs(element, "//t:bibl[@type='citation']").startswith("From The Militant")
+
+
+def test_one_paragraph_per_line_is_split() -> None:
+    long_line = "The Council of People's Commissars lodges a protest over the movement of troops. " * 3
+    element, _ = read_plain(f"A WIRELESS MESSAGE\n{long_line.strip()}\n{long_line.strip()}\n")
+    assert len(xp(element, "//t:body//t:p")) == 2
+    assert xs(element, "//t:titlePart") == "A WIRELESS MESSAGE"
