@@ -48,31 +48,6 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj["debug"] = debug
 
 
-def _targets(inputs: tuple[str, ...], output: Path | None, outdir: Path | None, suffix: str) -> list[Path | None]:
-    """Where each input's result goes (None = standard output), by the CLI contract."""
-    from tei.errors import UsageError
-    from tei.outputs import check_not_input, output_path
-
-    if output and outdir:
-        raise UsageError("give either -o FILE or -d FOLDER, not both")
-    if len(inputs) > 1 and not outdir:
-        raise UsageError("several inputs need -d FOLDER for their results")
-    if outdir:
-        if outdir.exists() and not outdir.is_dir():
-            raise UsageError(f"-d {outdir}: is a file, not a folder")
-        outdir.mkdir(parents=True, exist_ok=True)
-        targets: list[Path | None] = [output_path(item, outdir, suffix) for item in inputs]
-        names = [t for t in targets if t is not None]
-        if len(set(names)) != len(names):
-            raise UsageError("two inputs would give the same output name in -d; rename one of them")
-    else:
-        targets = [output]
-    for target in targets:
-        if target is not None:
-            check_not_input(target, list(inputs))
-    return targets
-
-
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the TEI here (one input).")
@@ -105,7 +80,7 @@ def encode(
     """Encode plain text or light Markdown as TEI P5."""
     from tei.encode import EncodeOptions, encode_file
     from tei.errors import TeiError
-    from tei.outputs import write_atomic
+    from tei.outputs import plan_targets, write_atomic
     from tei.serialize import to_bytes
 
     for register in registers:
@@ -118,7 +93,9 @@ def encode(
         change_date=_change_date(date),
         annotate=not no_annotate,
     )
-    targets = _targets(inputs, output, outdir, ".xml")
+    targets = plan_targets(list(inputs), output, outdir, ".xml")
+    if outdir is not None:
+        outdir.mkdir(parents=True, exist_ok=True)
     status = 0
     for item, target in zip(inputs, targets * (len(inputs) if len(targets) == 1 else 1), strict=True):
         try:
@@ -134,6 +111,61 @@ def encode(
             _fail(str(exc) if exc.path else f"{item}: {exc}")
             status = max(status, exc.exit_status)
     ctx.exit(status)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option(
+    "--schema",
+    type=click.Path(path_type=Path),
+    help="Validate against this XSD or RELAX NG (.rng) instead of the project's schema and rules.",
+)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def validate(ctx: click.Context, files: tuple[str, ...], schema: Path | None, fmt: str) -> None:
+    """Validate TEI files: FILE:LINE:COL: error: MESSAGE [RULE], then a summary."""
+    from tei.validate import run_validate
+
+    out, messages, status = run_validate(list(files), schema=schema, fmt=fmt)
+    sys.stdout.write(out)
+    sys.stdout.flush()
+    for message in messages:
+        click.echo(message, err=True)
+    ctx.exit(status)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--to", "fmt", type=click.Choice(["html", "fo", "latex", "text"]), required=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the result here (one input).")
+@click.option("-d", "--outdir", type=click.Path(path_type=Path), help="Write one result per input here.")
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="A stylesheet parameter (repeatable; see transforms/README.md).",
+)
+@click.option("--furniture", is_flag=True, help="Include page furniture (running heads, navigation) in the output.")
+@click.option("--xslt", type=click.Path(path_type=Path), help="Use this XSLT 1.0 stylesheet instead of the built-in.")
+@click.pass_context
+def convert(
+    ctx: click.Context,
+    files: tuple[str, ...],
+    fmt: str,
+    output: Path | None,
+    outdir: Path | None,
+    params: tuple[str, ...],
+    furniture: bool,
+    xslt: Path | None,
+) -> None:
+    """Convert TEI to an HTML reading edition, XSL-FO, LaTeX or plain text."""
+    from tei.transform import parse_params, run_convert
+
+    values = parse_params(params)
+    if furniture:
+        values["furniture"] = "1"
+    ctx.exit(run_convert(list(files), fmt=fmt, output=output, outdir=outdir, params=values, xslt=xslt))
 
 
 @cli.command()

@@ -1,7 +1,7 @@
 """``tei demo``: the main job on the bundled samples, end to end.
 
-It encodes each sample, checks it (well-formed, no word lost, every @ref
-resolves, and the project's validator once it is present), writes the
+It encodes each sample, checks it (no word lost, every @ref resolves, the
+project's schema and rules), converts it to every output format, writes the
 results, and returns lines that say where they are.
 """
 
@@ -17,6 +17,8 @@ from tei.outputs import write_atomic
 from tei.readers import detect_format
 from tei.resources import examples_dir
 from tei.serialize import to_bytes
+from tei.transform import FORMATS, convert_tree
+from tei.validate import validate_bytes
 from tei.wordcheck import first_difference, source_words, tei_words
 
 
@@ -35,7 +37,7 @@ def check_encoded(root: etree._Element, source: str) -> list[str]:
 
 
 def run_demo(outdir: Path, *, change_date: str | None = None) -> tuple[list[str], bool]:
-    """Encode every bundled example into ``outdir``; return report lines and success."""
+    """Encode, validate and convert every bundled example into ``outdir``; return report lines and success."""
     lines: list[str] = []
     ok = True
     samples = sorted(examples_dir().glob("*.txt"))
@@ -47,6 +49,12 @@ def run_demo(outdir: Path, *, change_date: str | None = None) -> tuple[list[str]
         write_atomic(target, payload)
         reparsed = etree.fromstring(payload, etree.XMLParser(resolve_entities=False, no_network=True))
         problems = check_encoded(reparsed, data.decode("utf-8-sig"))
+        problems += [d.format() for d in validate_bytes(payload, name=str(target))]
+        written = []
+        for fmt in FORMATS.values():
+            derived = outdir / (sample.stem + fmt.suffix)
+            write_atomic(derived, convert_tree(reparsed, fmt.name))
+            written.append(fmt.suffix)
         names = len(
             xpath_elements(reparsed, "//tei:text//tei:persName | //tei:text//tei:placeName | //tei:text//tei:orgName")
         )
@@ -54,5 +62,6 @@ def run_demo(outdir: Path, *, change_date: str | None = None) -> tuple[list[str]
         status = "ok" if not problems else "FAILED: " + "; ".join(problems)
         ok = ok and not problems
         lines.append(f"{target}: {len(payload):,} bytes, {names} names, {dates} dates, checks {status}")
-    lines.append(f"The encoded samples are in {outdir.resolve()}")
+        lines.append(f"  also {', '.join(written)} (reading edition, XSL-FO, LaTeX, plain text)")
+    lines.append(f"The encoded samples and their HTML, XSL-FO, LaTeX and text are in {outdir.resolve()}")
     return lines, ok

@@ -48,3 +48,30 @@ def check_not_input(output: Path, inputs: list[str]) -> None:
     for item in inputs:
         if item != "-" and Path(item).exists() and output.exists() and output.resolve() == Path(item).resolve():
             raise UsageError(f"output {output} is the same file as the input; choose another output path")
+
+
+def plan_targets(inputs: list[str], output: Path | None, outdir: Path | None, suffix: str) -> list[Path | None]:
+    """Where each input's result goes by the CLI contract (None: standard output).
+
+    Checked before anything is written: -o and -d together, several inputs
+    without -d, two inputs with the same output name, an output that is an input.
+    """
+    if output is not None and outdir is not None:
+        raise UsageError("give either -o FILE or -d FOLDER, not both")
+    if not inputs:
+        raise UsageError("name at least one input file (or - for standard input)")
+    if len(inputs) > 1 and outdir is None:
+        raise UsageError("several inputs need -d FOLDER for their results")
+    if outdir is not None:
+        if outdir.exists() and not outdir.is_dir():
+            raise UsageError(f"-d {outdir}: is a file, not a folder")
+        targets: list[Path | None] = [output_path(item, outdir, suffix) for item in inputs]
+        names = [target for target in targets if target is not None]
+        if len(set(names)) != len(names):
+            raise UsageError("two inputs would give the same output name in -d; rename one of them")
+    else:
+        targets = [output]
+    for target in targets:
+        if target is not None:
+            check_not_input(target, inputs)
+    return targets

@@ -1,0 +1,137 @@
+"""Conversion speed: whole commands on the samples, the Dickens novel against lxml's own parse+write, batch use.
+
+Run: python bench/convert.py [--repeat N]. Prints, for each target of issue 5:
+
+1. a bundled sample converted to each format as a whole command (a fresh
+   Python process: start-up, imports, stylesheet compilation, transform,
+   write): target under 0.3 s. It runs ``python -m tei.cli convert`` when the
+   CLI has that command, else ``python -c`` calling ``tei.transform.run_convert``
+   (which is what the command will call), and says which;
+2. ENG18530_Dickens.xml (2.2 MB) to HTML, parse + transform + serialise,
+   against lxml parsing and writing the same file: target at most 5x;
+3. batch use: the first conversion in a process (compiles the stylesheet)
+   against the following ones (cached), and the compile time itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+DICKENS = SHARED / "corpus" / "eltec-eng" / "level1" / "ENG18530_Dickens.xml"
+
+
+def best_of(repeat: int, action: Callable[[], object]) -> float:
+    """The fastest of ``repeat`` runs, in seconds (the least disturbed by the machine)."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def cli_has_convert() -> bool:
+    """Is ``tei convert`` wired into the CLI yet?"""
+    result = subprocess.run(
+        [sys.executable, "-m", "tei.cli", "convert", "--help"], cwd=REPO, capture_output=True, text=True
+    )
+    return result.returncode == 0
+
+
+def command_for(tei_file: Path, fmt: str, output: Path, use_cli: bool) -> list[str]:
+    if use_cli:
+        return [sys.executable, "-m", "tei.cli", "convert", str(tei_file), "--to", fmt, "-o", str(output)]
+    code = (
+        "import sys; from pathlib import Path; from tei.transform import run_convert; "
+        f"sys.exit(run_convert([{str(tei_file)!r}], fmt={fmt!r}, output=Path({str(output)!r})))"
+    )
+    return [sys.executable, "-c", code]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    sys.path.insert(0, str(REPO))
+    from lxml import etree
+
+    from tei.encode import EncodeOptions, encode_file
+    from tei.resources import examples_dir
+    from tei.serialize import to_bytes
+    from tei.transform import FORMATS, _compile, compile_stylesheet, convert_file, convert_tree, read_tei
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        # 1. whole commands on the samples
+        use_cli = cli_has_convert()
+        how = "python -m tei.cli convert" if use_cli else "python -c 'run_convert(...)' (tei convert not wired yet)"
+        print(f"1. a sample to each format as a whole command, via {how}; best of {args.repeat}:")
+        import_only = best_of(args.repeat, lambda: subprocess.run([sys.executable, "-c", "pass"], check=True))
+        print(f"   (a bare `python -c pass` takes {import_only * 1000:.0f} ms here)")
+        for sample in sorted(examples_dir().glob("*.txt")):
+            tei_file = folder / f"{sample.stem}.xml"
+            tei_file.write_bytes(to_bytes(encode_file(str(sample), EncodeOptions(change_date="2026-01-01"))))
+            for fmt in FORMATS:
+                output = folder / f"{sample.stem}{FORMATS[fmt].suffix}"
+                command = command_for(tei_file, fmt, output, use_cli)
+                seconds = best_of(args.repeat, lambda c=command: subprocess.run(c, cwd=REPO, check=True))
+                verdict = "ok" if seconds < 0.3 else "OVER the 0.3 s target"
+                print(f"   {sample.stem[:32]:32} {fmt:6} {seconds * 1000:6.0f} ms  {verdict}")
+
+        # 2. Dickens to HTML against lxml parse + write
+        if DICKENS.is_file():
+            size = DICKENS.stat().st_size / 1_000_000
+            print(f"2. {DICKENS.name} ({size:.1f} MB) to HTML, in process, best of {args.repeat}:")
+            target = folder / "dickens.out"
+            parser_ = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+
+            def lxml_round_trip() -> None:
+                target.write_bytes(etree.tostring(etree.parse(str(DICKENS), parser_), encoding="UTF-8"))
+
+            def convert_html() -> None:
+                target.write_bytes(convert_file(DICKENS, "html"))
+
+            compile_stylesheet("html")
+            baseline = best_of(args.repeat, lxml_round_trip)
+            ours = best_of(args.repeat, convert_html)
+            ratio = ours / baseline
+            verdict = "ok" if ratio <= 5 else "OVER the 5x target"
+            print(f"   lxml parse + write  {baseline * 1000:7.1f} ms")
+            print(f"   tei convert to html {ours * 1000:7.1f} ms  = {ratio:.1f}x  {verdict}")
+            tree = read_tei(str(DICKENS))
+            for fmt in FORMATS:
+                seconds = best_of(max(1, args.repeat // 2), lambda f=fmt: convert_tree(tree, f))
+                print(f"   (transform only, {fmt:5}: {seconds * 1000:7.1f} ms)")
+        else:
+            print(f"2. skipped: {DICKENS} is not there (this part needs ../shared)")
+
+        # 3. batch use: compiled once per process
+        print("3. batch use in one process:")
+        _compile.cache_clear()
+        sample_tei = next(folder.glob("*.xml"))
+        for fmt in FORMATS:
+            start = time.perf_counter()
+            compile_stylesheet(fmt)
+            compiled = time.perf_counter() - start
+            first_start = time.perf_counter()
+            convert_file(sample_tei, fmt)
+            first = time.perf_counter() - first_start
+            again = best_of(args.repeat, lambda f=fmt: convert_file(sample_tei, f))
+            print(
+                f"   {fmt:6} compile {compiled * 1000:6.1f} ms; then per document {again * 1000:6.1f} ms "
+                f"(first {first * 1000:.1f} ms)"
+            )
+        info = _compile.cache_info()
+        print(f"   stylesheet cache: {info.currsize} compiled, {info.hits} hits, {info.misses} misses")
+
+
+if __name__ == "__main__":
+    main()

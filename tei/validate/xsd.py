@@ -1,0 +1,586 @@
+"""Parsing a file safely, finding where things are in it, and the project's XSD layer.
+
+Why parsing and positions live here: every layer (XSD, RELAX NG, Schematron,
+the Python rules) starts from the same safely parsed tree and reports
+positions the same way, and the XSD layer is the one every validation runs.
+
+Positions are 1-based ``(line, col)``: an element is where its start tag
+begins (``<``), an attribute where its name is, an unfinished element where
+its end tag is, a text where its first non-blank character is. lxml knows
+only the line of each element; columns and end tags come from one scan of
+the source text, done only when there is something to report.
+
+The XSD layer answers "valid?" with libxml2 (``etree.XMLSchema``: about
+0.005 s on a 2 MB document) and, only when the answer is no, asks xmlschema
+(about 1 s on the same document, plus 0.4 s to import) for the errors, which
+it words for a person: what is wrong and what would be right.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from lxml import etree
+
+from tei.diagnostics import Diagnostic
+from tei.errors import InputError
+from tei.ns import TEI_NS, XML_NS
+from tei.resources import schemas_dir
+
+if TYPE_CHECKING:
+    import xmlschema
+
+#: Rule id of a file that is not XML at all.
+NOT_WELL_FORMED = "xml:not-well-formed"
+#: How many allowed names a message lists before it says "and N more".
+MAX_LISTED = 12
+
+
+def project_schema() -> Path:
+    """The project's XSD (``schemas/tei-toolkit.xsd``)."""
+    return schemas_dir() / "tei-toolkit.xsd"
+
+
+# -- parsing ------------------------------------------------------------------------------------
+
+
+def safe_parser(*, recover: bool = False) -> etree.XMLParser:
+    """A parser that never fetches anything and never expands entities (no XXE, no billion laughs)."""
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, recover=recover)
+
+
+_WELL_FORMED_HINTS: dict[str, str] = {
+    "ERR_TAG_NAME_MISMATCH": "close the inner element before its parent",
+    "ERR_TAG_NOT_FINISHED": "add the missing end tag",
+    "ERR_UNDECLARED_ENTITY": "XML knows only &amp; &lt; &gt; &quot; &apos;; write other characters as "
+    "themselves or as a character reference such as &#160;",
+    "ERR_ENTITYREF_SEMICOL_MISSING": "write & as &amp;",
+    "ERR_NAME_REQUIRED": "write & as &amp; and < as &lt;",
+    "ERR_LT_IN_ATTRIBUTE": "write < as &lt; inside attribute values",
+    "ERR_ATTRIBUTE_REDEFINED": "keep one of the two attributes",
+    "ERR_DOCUMENT_END": "a document has exactly one root element; wrap the content in one",
+    "ERR_DOCUMENT_EMPTY": "the file holds no XML element",
+    "ERR_INVALID_CHAR": "remove the control character or write it as a character reference",
+    "ERR_INVALID_ENCODING": "save the file as UTF-8 or declare its encoding",
+}
+_WELL_FORMED_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r"Opening and ending tag mismatch: (\S+) line (\d+) and (\S+)"),
+        r"end tag </\3> does not match the open element <\1> (line \2)",
+    ),
+    (re.compile(r"xmlParseEntityRef: no name"), "'&' is not followed by an entity name"),
+    (re.compile(r"Entity '([^']+)' not defined"), r"entity &\1; is not defined"),
+    (re.compile(r"Premature end of data in tag (\S+) line (\d+)"), r"the file ends inside <\1> (line \2)"),
+    (re.compile(r"Extra content at the end of the document"), "there is content after the root element's end tag"),
+)
+
+
+def parse(data: bytes, name: str) -> tuple[etree._Element | None, list[Diagnostic]]:
+    """The root of ``data``, or None and one ``xml:not-well-formed`` diagnostic at the first fatal error.
+
+    Errors about ``xml:id`` values that libxml2 reports while parsing (a
+    duplicate, a value that is not a name) are left to the schema layers,
+    which report them as validity errors with their rule ids.
+    """
+    parser = safe_parser()
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError:
+        fatal = [entry for entry in parser.error_log if entry.level >= etree.ErrorLevels.FATAL]
+        if fatal:
+            return None, [_not_well_formed(name, fatal[0])]
+        # Only xml:id validity errors: the document is well-formed.
+        parser = safe_parser(recover=True)
+        root = etree.fromstring(data, parser)
+    if root is None:
+        message = "not well-formed XML: the file holds no element"
+        return None, [Diagnostic(name, 1, 1, "error", message, NOT_WELL_FORMED)]
+    return root, []
+
+
+def _not_well_formed(name: str, entry: Any) -> Diagnostic:
+    message = str(entry.message).strip().rstrip(".")
+    for pattern, words in _WELL_FORMED_WORDS:
+        if pattern.search(message):
+            message = pattern.sub(words, message)
+            break
+    hint = _WELL_FORMED_HINTS.get(str(entry.type_name))
+    text = f"not well-formed XML: {message}" + (f"; {hint}" if hint else "")
+    return Diagnostic(name, int(entry.line or 0), int(entry.column or 0), "error", text, NOT_WELL_FORMED)
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of a file to validate; InputError (exit 2) when it cannot be read."""
+    target = Path(path)
+    try:
+        return target.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError("no such file; check the path", path=str(path)) from exc
+    except IsADirectoryError as exc:
+        raise InputError("is a folder; name the XML files in it", path=str(path)) from exc
+    except PermissionError as exc:
+        raise InputError("permission denied: the file cannot be read", path=str(path)) from exc
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path=str(path)) from exc
+
+
+# -- positions ----------------------------------------------------------------------------------
+
+_MARKUP = re.compile(
+    r"<(?:!--.*?-->"
+    r"|!\[CDATA\[.*?\]\]>"
+    r"|\?.*?\?>"
+    r"|!DOCTYPE(?:[^\[>]|\[.*?\])*>"
+    r"|/[^>]*>"
+    r"|[^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*>)",
+    re.DOTALL,
+)
+_ATTRIBUTE = re.compile(r"([^\s=/>]+)\s*=\s*(?:\"[^\"]*\"|'[^']*')")
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
+def source_line(element: etree._Element) -> int:
+    """lxml's line of an element (0 when unknown)."""
+    line = element.sourceline
+    return line if isinstance(line, int) else 0
+
+
+def log_entries(log: Any) -> list[Any]:
+    """The entries of an lxml error log (typed loosely in lxml-stubs)."""
+    return list(log)
+
+
+class Locator:
+    """Where an element, an attribute, an end tag or a text is in the source text.
+
+    Without source text (a tree built in memory) it falls back to lxml's
+    ``sourceline`` and column 0, which the diagnostic format reads as unknown.
+    """
+
+    def __init__(self, root: etree._Element, text: str | None) -> None:
+        self._root = root
+        self._text = text
+        # Per element in document order: start of its start tag, end of its start tag,
+        # start of its end tag, end of its end tag (the start tag twice for <x/>).
+        self._starts: list[int] | None = None
+        self._start_ends: list[int] = []
+        self._ends: list[int] = []
+        self._end_ends: list[int] = []
+        self._index: dict[etree._Element, int] = {}
+        self._breaks: list[int] = []
+
+    @classmethod
+    def for_source(cls, root: etree._Element, data: bytes) -> Locator:
+        """A locator for a tree parsed from ``data`` (decoded as the parser decoded it)."""
+        encoding = root.getroottree().docinfo.encoding or "utf-8"
+        try:
+            text = data.decode(encoding, errors="replace")
+        except LookupError:
+            text = data.decode("utf-8", errors="replace")
+        return cls(root, text)
+
+    def _scan(self) -> bool:
+        """One pass over the source text, on first use; False when positions are unknown."""
+        if self._starts is not None:
+            return bool(self._starts) or self._text is not None
+        text = self._text
+        self._starts = []
+        if text is None:
+            return False
+        starts, start_ends, ends, end_ends = self._starts, self._start_ends, self._ends, self._end_ends
+        stack: list[int] = []
+        for match in _MARKUP.finditer(text):
+            first = text[match.start() + 1]
+            if first in "!?":
+                continue
+            if first == "/":
+                if stack:
+                    index = stack.pop()
+                    ends[index] = match.start()
+                    end_ends[index] = match.end()
+                continue
+            index = len(starts)
+            starts.append(match.start())
+            start_ends.append(match.end())
+            ends.append(match.start())
+            end_ends.append(match.end())
+            if text[match.end() - 2] != "/":
+                stack.append(index)
+        self._index = {e: i for i, e in enumerate(self._root.iter(etree.Element))}
+        if len(starts) != len(self._index):
+            self._text = None  # the scan disagrees with the parser: trust lines only
+            self._starts = []
+            return False
+        self._breaks = [m.end() for m in _LINE_BREAK.finditer(text)]
+        return True
+
+    def _position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._breaks, offset)
+        start = self._breaks[line - 1] if line else 0
+        return line + 1, offset - start + 1
+
+    def _number(self, element: etree._Element) -> int | None:
+        if not self._scan():
+            return None
+        return self._index.get(element)
+
+    def element(self, element: etree._Element) -> tuple[int, int]:
+        """The start of the element's start tag."""
+        number = self._number(element)
+        if number is None or self._starts is None:
+            return source_line(element), 0
+        return self._position(self._starts[number])
+
+    def attribute(self, element: etree._Element, name: str) -> tuple[int, int]:
+        """The attribute's name in the start tag (``name`` in Clark notation); else the element."""
+        number = self._number(element)
+        if number is None or self._starts is None or self._text is None:
+            return source_line(element), 0
+        start = self._starts[number]
+        tag = self._text[start : self._start_ends[number]]
+        local = name.rsplit("}", 1)[-1]
+        for found in _ATTRIBUTE.finditer(tag):
+            written = found.group(1)
+            if written == name or (written.rsplit(":", 1)[-1] == local and ("}" in name) == (":" in written)):
+                return self._position(start + found.start(1))
+        return self._position(start)
+
+    def end(self, element: etree._Element) -> tuple[int, int]:
+        """The element's end tag (its start tag when it is empty, ``<x/>``)."""
+        number = self._number(element)
+        if number is None:
+            return source_line(element), 0
+        return self._position(self._ends[number])
+
+    def text(self, element: etree._Element, after: etree._Element | None = None) -> tuple[int, int]:
+        """The first non-blank character of the element's text (or of ``after``'s tail)."""
+        number = self._number(after if after is not None else element)
+        if number is None or self._text is None:
+            return source_line(element), 0
+        offset = self._end_ends[number] if after is not None else self._start_ends[number]
+        text = self._text
+        while offset < len(text) and text[offset].isspace():
+            offset += 1
+        return self._position(offset)
+
+
+# -- names in messages ------------------------------------------------------------------------
+
+
+def display_name(tag: str, element: etree._Element | None = None) -> str:
+    """A name as a person reads it: ``p`` for TEI, ``xml:id``, else ``prefix:name`` or ``name (in ns)``."""
+    if not tag.startswith("{"):
+        return tag
+    namespace, local = tag[1:].split("}", 1)
+    if namespace == TEI_NS:
+        return local
+    if namespace == XML_NS:
+        return f"xml:{local}"
+    if element is not None:
+        for prefix, uri in (element.nsmap or {}).items():
+            if uri == namespace and prefix:
+                return f"{prefix}:{local}"
+    return f"{local} (namespace {namespace})"
+
+
+def name_list(names: Iterable[str], limit: int = MAX_LISTED) -> str:
+    """``a, b, c`` or ``a, b, … (and 20 more)``, sorted, without repeats."""
+    unique = sorted(set(names), key=lambda n: (n.lower(), n))
+    if len(unique) <= limit:
+        return ", ".join(unique)
+    return ", ".join(unique[:limit]) + f", … (and {len(unique) - limit} more)"
+
+
+# -- the XSD layer ------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=8)
+def _fast_schema(path: Path) -> etree.XMLSchema:
+    """libxml2's compiled schema: the verdict, in C."""
+    return etree.XMLSchema(etree.parse(str(path), safe_parser()))
+
+
+@functools.lru_cache(maxsize=8)
+def _wording_schema(path: Path) -> xmlschema.XMLSchema10:
+    """xmlschema's model of the same schema: the errors, with the model to say what is allowed."""
+    import xmlschema
+
+    return xmlschema.XMLSchema10(str(path))
+
+
+def check_project_xsd(
+    root: etree._Element, name: str, locator: Locator, schema: Path | None = None
+) -> list[Diagnostic]:
+    """Diagnostics of the project's XSD (or another XSD whose wording should come from xmlschema)."""
+    path = schema or project_schema()
+    if _fast_schema(path).validate(root.getroottree()):
+        return []
+    diagnostics = list(_explain(root, name, locator, _wording_schema(path)))
+    if diagnostics:
+        return diagnostics
+    # libxml2 and xmlschema disagree: report libxml2's own words rather than nothing.
+    return [
+        Diagnostic(name, int(entry.line or 0), 0, "error", str(entry.message), "xsd:invalid")
+        for entry in log_entries(_fast_schema(path).error_log)
+    ]
+
+
+def _explain(root: etree._Element, name: str, locator: Locator, schema: xmlschema.XMLSchema10) -> Iterator[Diagnostic]:
+    seen: set[tuple[int, int, str]] = set()
+    explainer = _Explainer(schema, name, locator)
+    for error in schema.iter_errors(root.getroottree()):
+        diagnostic = explainer.diagnostic(error)
+        key = (diagnostic.line, diagnostic.col, diagnostic.message)
+        if key not in seen:
+            seen.add(key)
+            yield diagnostic
+
+
+_ATTRIBUTE_VALUE = re.compile(r"attribute (?P<name>\S+)=(?P<q>['\"])(?P<value>.*?)(?P=q)", re.DOTALL)
+_NOT_ALLOWED_ATTRIBUTE = re.compile(r"'(?P<name>[^']+)' attribute not allowed")
+_MISSING_ATTRIBUTE = re.compile(r"missing required attribute '(?P<name>[^']+)'")
+_DUPLICATE_ID = re.compile(r"duplicated xs:ID value '(?P<value>[^']*)'", re.IGNORECASE)
+_NOT_IN_SCHEMA = re.compile(r"is not an element of the schema")
+_DATE_ATTRIBUTES = frozenset({"when", "notBefore", "notAfter", "from", "to"})
+_TYPE_WORDS = {
+    "data.word": "one word without spaces",
+    "data.words": "one or more words separated by spaces",
+    "data.wordList": "words separated by spaces",
+    "data.pointer": "one URI or #id without spaces",
+    "data.pointers": "one or more URIs or #ids separated by spaces",
+    "data.probCert": "a number from 0 to 1, or high, medium, low or unknown",
+    "data.certainty": "high, medium, low or unknown",
+    "data.language": "a language tag such as en, ru or de-1901",
+    "data.temporal": "an ISO date such as 1917-11-08, 1917-11 or 1917",
+    "language": "a language tag such as en, ru or de-1901",
+    "nonNegativeInteger": "a whole number, 0 or more",
+    "boolean": "true or false",
+    "decimal": "a number such as 12 or 1.5",
+    "double": "a number such as 12 or 1.5",
+    "Name": "an XML name (a letter or _, then letters, digits, ., - or _)",
+    "ID": "an XML name without a colon",
+}
+
+
+class _Explainer:
+    """Turns xmlschema's errors into diagnostics a person can act on: what is wrong, what would be right."""
+
+    def __init__(self, schema: xmlschema.XMLSchema10, name: str, locator: Locator) -> None:
+        self.schema = schema
+        self.name = name
+        self.locator = locator
+
+    def make(self, position: tuple[int, int], message: str, rule: str) -> Diagnostic:
+        return Diagnostic(self.name, position[0], position[1], "error", message, rule)
+
+    def diagnostic(self, error: Any) -> Diagnostic:
+        element = error.elem if isinstance(error.elem, etree._Element) else None
+        reason = str(error.reason or error.message)
+        if element is None:
+            return self.make((0, 0), reason, "xsd:invalid")
+        where = display_name(element.tag, element)
+        if _NOT_IN_SCHEMA.search(reason):
+            return self.make(
+                self.locator.element(element),
+                f"the root element '{where}' is not one this schema allows; a TEI document starts with "
+                '<TEI xmlns="http://www.tei-c.org/ns/1.0">',
+                "xsd:root",
+            )
+        if error.__class__.__name__ == "XMLSchemaChildrenValidationError":
+            return self._children(error, element, where)
+        if "character data between child elements not allowed" in reason:
+            holders = name_list(_alphabet(error.validator))
+            return self.make(
+                _first_text(element, self.locator),
+                f"text is not allowed directly in '{where}'; it holds only elements ({holders}): "
+                "remove the text or put it inside one of them",
+                "xsd:text-not-allowed",
+            )
+        match = _NOT_ALLOWED_ATTRIBUTE.search(reason)
+        if match:
+            attribute = match.group("name")
+            allowed = [display_name(a) for a in self._attributes(element)]
+            message = f"attribute '{display_name(attribute)}' is not allowed on '{where}'"
+            message += f"; allowed here: {name_list(allowed)}" if allowed else "; it takes no attributes"
+            return self.make(self.locator.attribute(element, attribute), message, "xsd:attribute-not-allowed")
+        match = _MISSING_ATTRIBUTE.search(reason)
+        if match:
+            attribute = display_name(match.group("name"))
+            message = f"element '{where}' needs attribute '{attribute}'"
+            return self.make(self.locator.element(element), message, "xsd:attribute-missing")
+        match = _DUPLICATE_ID.search(reason)
+        if match:
+            value = match.group("value")
+            first = _first_with_id(element, value)
+            more = f" (first at line {first})" if first else ""
+            return self.make(
+                self.locator.attribute(element, f"{{{XML_NS}}}id"),
+                f"xml:id '{value}' is used twice{more}; make it unique",
+                "xsd:duplicate-id",
+            )
+        match = _ATTRIBUTE_VALUE.search(reason)
+        if match:
+            attribute, value = match.group("name"), match.group("value")
+            if attribute in _DATE_ATTRIBUTES:
+                # Worded as rule tei:date-invalid words it, so that the two are reported once.
+                message = f"@{attribute} '{value}' is not a date: {_explain_date(value)}"
+            else:
+                expectation = self._expectation(element, attribute) or reason
+                message = f"@{display_name(attribute)} '{value}' is not valid on '{where}': {expectation}"
+            return self.make(self.locator.attribute(element, attribute), message, "xsd:attribute-value")
+        return self.make(self.locator.element(element), f"'{where}' is not valid: {reason}", "xsd:invalid")
+
+    def _children(self, error: Any, element: etree._Element, where: str) -> Diagnostic:
+        child = getattr(error, "invalid_child", None)
+        if isinstance(child, etree._Element) and isinstance(child.tag, str):
+            child_name = display_name(child.tag, child)
+            allowed = _allowed_at(error.validator, element, child)
+            if child_name in {display_name(n) for n in _alphabet(error.validator)}:
+                message = f"element '{child_name}' is not allowed at this point in '{where}'"
+            else:
+                message = f"element '{child_name}' is not allowed in '{where}'"
+            message += f"; allowed here: {name_list(allowed)}" if allowed else "; no element is allowed here"
+            return self.make(self.locator.element(child), message, "xsd:element-not-allowed")
+        expected = [display_name(p.name) for p in (getattr(error, "expected", None) or []) if p.name]
+        needed = _one_of(expected) if expected else "more content"
+        return self.make(
+            self.locator.end(element),
+            f"element '{where}' is incomplete: {needed} is required before its end",
+            "xsd:incomplete",
+        )
+
+    def _declaration(self, element: etree._Element) -> Any:
+        """The XSD element declaration that governs ``element`` (following its ancestors)."""
+        path = [element, *element.iterancestors()]
+        path.reverse()
+        declaration = self.schema.elements.get(path[0].tag.rsplit("}", 1)[-1]) if isinstance(path[0].tag, str) else None
+        for step in path[1:]:
+            if declaration is None:
+                return None
+            content = getattr(declaration.type, "content", None)
+            following = None
+            for candidate in getattr(content, "iter_elements", lambda: [])():
+                if getattr(candidate, "name", None) == step.tag:
+                    following = candidate
+                    break
+            declaration = following
+        return declaration
+
+    def _attributes(self, element: etree._Element) -> list[str]:
+        declaration = self._declaration(element)
+        if declaration is None:
+            return []
+        return [key for key in declaration.type.attributes if isinstance(key, str)]
+
+    def _expectation(self, element: etree._Element, attribute: str) -> str:
+        """What a value of this attribute looks like, from its declared type."""
+        declaration = self._declaration(element)
+        if declaration is None:
+            return ""
+        xsd_attribute = declaration.type.attributes.get(attribute)
+        xsd_type = getattr(xsd_attribute, "type", None)
+        if xsd_type is None:
+            return ""
+        described = _describe_type(xsd_type, named_only=True)
+        if described:
+            return described
+        values = _enumeration(xsd_type)
+        if values:
+            return f"use one of {', '.join(values)}"
+        return _describe_type(xsd_type)
+
+
+def _explain_date(value: str) -> str:
+    from tei.validate.rules import explain_temporal
+
+    return explain_temporal(value)
+
+
+def _one_of(names: list[str]) -> str:
+    unique = sorted(set(names))
+    if len(unique) == 1:
+        return unique[0]
+    return "one of " + name_list(unique)
+
+
+def _alphabet(group: Any) -> list[str]:
+    """Every element name a content model mentions."""
+    names = []
+    for particle in getattr(group, "iter_elements", lambda: [])():
+        tag = getattr(particle, "name", None)
+        if isinstance(tag, str):
+            names.append(display_name(tag))
+    return names
+
+
+def _allowed_at(group: Any, parent: etree._Element, child: etree._Element) -> list[str]:
+    """The element names that the content model of ``parent`` accepts where ``child`` stands."""
+    if getattr(group, "model", None) is None:
+        return []
+    elements = [c for c in parent if isinstance(c.tag, str)]
+    position = next((i for i, c in enumerate(elements) if c is child), len(elements))
+    prefix = [e.tag for e in elements[:position]]
+    candidates = [p.name for p in group.iter_elements() if isinstance(getattr(p, "name", None), str)]
+    if not _accepts(group, prefix):
+        return [display_name(tag) for tag in candidates]  # broken earlier: what the model allows at all
+    return [display_name(tag) for tag in candidates if _accepts(group, [*prefix, tag])]
+
+
+def _accepts(group: Any, tags: list[str]) -> bool:
+    """Whether the content model ``group`` accepts ``tags`` as the start of an element's children."""
+    model = group.get_model_visitor()
+    for tag in tags:
+        while model.element is not None:
+            if model.match_element(tag) is not None:
+                for _ in model.advance(True):
+                    return False
+                break
+            for _ in model.advance(False):
+                return False
+        else:
+            return False
+    return True
+
+
+def _enumeration(xsd_type: Any) -> list[str]:
+    values = getattr(xsd_type, "enumeration", None)
+    if values:
+        return [str(v) for v in values]
+    found: list[str] = []
+    for member in getattr(xsd_type, "member_types", None) or []:
+        found += _enumeration(member)
+    return found
+
+
+def _describe_type(xsd_type: Any, named_only: bool = False) -> str:
+    walker = xsd_type
+    for _ in range(8):
+        if walker is None:
+            break
+        name = getattr(walker, "local_name", None) or ""
+        if name in _TYPE_WORDS:
+            return f"it must be {_TYPE_WORDS[name]}"
+        walker = getattr(walker, "base_type", None)
+    name = getattr(xsd_type, "local_name", None)
+    return f"it must be a valid {name}" if name and not named_only else ""
+
+
+def _first_text(element: etree._Element, locator: Locator) -> tuple[int, int]:
+    if (element.text or "").strip():
+        return locator.text(element)
+    for child in element:
+        if (child.tail or "").strip():
+            return locator.text(element, after=child)
+    return locator.element(element)
+
+
+def _first_with_id(element: etree._Element, value: str) -> int:
+    for other in element.getroottree().iter():
+        if isinstance(other.tag, str) and other.get(f"{{{XML_NS}}}id") == value:
+            return source_line(other)
+    return 0

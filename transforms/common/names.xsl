@@ -1,0 +1,280 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Names and the index of names.
+
+  ENCODING.md 3: a mention (persName, placeName, orgName; also name and rs
+  with a @type) points with @ref="#id" to its entry in standOff's listPerson,
+  listPlace, listOrg; a mention the register does not know has @cert="low" and
+  no @ref. Every output format builds the same index from these keys: the
+  entries with their authority links, and the unidentified names grouped by
+  their text, each with links back to where they are mentioned.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="tei">
+
+  <!-- Show the index of names (1) or not (0). -->
+  <xsl:param name="index" select="'1'"/>
+
+  <xsl:key name="entity" match="tei:person | tei:personGrp | tei:place | tei:org" use="@xml:id"/>
+
+  <!-- Mentions by the id of the entry their first @ref token points to (local
+       pointers "#id" only: "register.xml#id" is not an entry of this file). -->
+  <xsl:key name="mentions"
+      match="tei:text//tei:persName[@ref] | tei:text//tei:placeName[@ref] | tei:text//tei:orgName[@ref]
+             | tei:text//tei:name[@ref] | tei:text//tei:rs[@ref]"
+      use="substring-after(concat(' ', substring-before(concat(normalize-space(@ref), ' '), ' ')), ' #')"/>
+
+  <!-- Mentions without @ref, grouped by kind and text. -->
+  <xsl:key name="unidentified"
+      match="tei:text//tei:persName[not(@ref)] | tei:text//tei:placeName[not(@ref)] | tei:text//tei:orgName[not(@ref)]"
+      use="concat(local-name(), '|', normalize-space(.))"/>
+
+  <xsl:variable name="index-persons"
+      select="/*/tei:standOff//tei:person | /*/tei:standOff//tei:personGrp
+              | /*/tei:teiHeader/tei:profileDesc//tei:listPerson//tei:person"/>
+  <xsl:variable name="index-places"
+      select="/*/tei:standOff//tei:place | /*/tei:teiHeader/tei:profileDesc//tei:listPlace//tei:place"/>
+  <xsl:variable name="index-orgs"
+      select="/*/tei:standOff//tei:org | /*/tei:teiHeader/tei:profileDesc//tei:listOrg//tei:org"/>
+  <xsl:variable name="unidentified-names"
+      select="$texts//tei:persName[not(@ref)] | $texts//tei:placeName[not(@ref)] | $texts//tei:orgName[not(@ref)]"/>
+  <!-- The first mention of each unidentified name (Muenchian grouping). -->
+  <xsl:variable name="unidentified-groups"
+      select="$unidentified-names[generate-id() = generate-id(key('unidentified', concat(local-name(), '|', normalize-space(.)))[1])]"/>
+  <xsl:variable name="has-index"
+      select="$index != '0' and ($index-persons or $index-places or $index-orgs or $unidentified-names)"/>
+
+  <!-- The id of the entry a mention points to ('' when none in this file). -->
+  <xsl:template name="entity-id">
+    <xsl:variable name="first" select="substring-before(concat(normalize-space(@ref), ' '), ' ')"/>
+    <xsl:if test="starts-with($first, '#')">
+      <xsl:if test="key('entity', substring($first, 2))">
+        <xsl:value-of select="substring($first, 2)"/>
+      </xsl:if>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- person | place | org | '' for a mention. The register is consulted only
+       for name/rs without a telling @type (a key lookup indexes the file). -->
+  <xsl:template name="name-kind">
+    <xsl:variable name="type" select="translate(@type, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
+    <xsl:choose>
+      <xsl:when test="self::tei:persName">person</xsl:when>
+      <xsl:when test="self::tei:placeName">place</xsl:when>
+      <xsl:when test="self::tei:orgName">org</xsl:when>
+      <xsl:when test="contains($type, 'pers')">person</xsl:when>
+      <xsl:when test="contains($type, 'place') or contains($type, 'geo') or contains($type, 'settlement') or contains($type, 'country')">place</xsl:when>
+      <xsl:when test="contains($type, 'org')">org</xsl:when>
+      <xsl:when test="starts-with(normalize-space(@ref), '#')">
+        <xsl:variable name="entity" select="key('entity', substring-after(substring-before(concat(normalize-space(@ref), ' '), ' '), '#'))"/>
+        <xsl:choose>
+          <xsl:when test="$entity[self::tei:person or self::tei:personGrp]">person</xsl:when>
+          <xsl:when test="$entity[self::tei:place]">place</xsl:when>
+          <xsl:when test="$entity[self::tei:org]">org</xsl:when>
+        </xsl:choose>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="kind-label">
+    <xsl:param name="kind"/>
+    <xsl:choose>
+      <xsl:when test="$kind = 'person'">person</xsl:when>
+      <xsl:when test="$kind = 'place'">place</xsl:when>
+      <xsl:when test="$kind = 'org'">organisation</xsl:when>
+      <xsl:otherwise>name</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A stable anchor id for a mention, the same wherever it is computed:
+       its xml:id, else its position in the tree ("nm.1.3.2.7"). Cheap: it
+       counts siblings on the way up, it does not scan the document. -->
+  <xsl:template name="mention-id">
+    <xsl:choose>
+      <xsl:when test="@xml:id">
+        <xsl:value-of select="@xml:id"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:text>nm.</xsl:text>
+        <xsl:number level="multiple" count="*" format="1.1"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The standard form of an entry's name. -->
+  <xsl:template name="entity-label">
+    <xsl:variable name="names" select="tei:persName | tei:placeName | tei:orgName | tei:name | tei:geogName | tei:settlement | tei:country"/>
+    <xsl:variable name="preferred"
+        select="$names[@type = 'main' or @type = 'standard' or @type = 'full' or @type = 'preferred'][1]"/>
+    <xsl:choose>
+      <xsl:when test="$preferred">
+        <xsl:value-of select="normalize-space($preferred)"/>
+      </xsl:when>
+      <xsl:when test="$names[not(@type)]">
+        <xsl:value-of select="normalize-space($names[not(@type)][1])"/>
+      </xsl:when>
+      <xsl:when test="$names">
+        <xsl:value-of select="normalize-space($names[1])"/>
+      </xsl:when>
+      <xsl:when test="@n">
+        <xsl:value-of select="@n"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="@xml:id"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Sort key: the surname when the entry has one, else its label. -->
+  <xsl:template name="entity-sort-key">
+    <xsl:choose>
+      <xsl:when test="tei:persName/tei:surname">
+        <xsl:value-of select="normalize-space(tei:persName[tei:surname][1]/tei:surname[1])"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="entity-label"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Dates of life or existence: "1870–1924", "b. 1870", "fl. 1917". -->
+  <xsl:template name="entity-dates">
+    <xsl:variable name="from" select="(tei:birth | tei:event[@type = 'founded' or @type = 'foundation'])[1]"/>
+    <xsl:variable name="to" select="(tei:death | tei:event[@type = 'dissolved' or @type = 'dissolution'])[1]"/>
+    <xsl:variable name="from-year">
+      <xsl:call-template name="year-of">
+        <xsl:with-param name="node" select="$from"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="to-year">
+      <xsl:call-template name="year-of">
+        <xsl:with-param name="node" select="$to"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$from-year != '' and $to-year != ''">
+        <xsl:value-of select="concat($from-year, '–', $to-year)"/>
+      </xsl:when>
+      <xsl:when test="$from-year != ''">
+        <xsl:value-of select="concat('b. ', $from-year)"/>
+      </xsl:when>
+      <xsl:when test="$to-year != ''">
+        <xsl:value-of select="concat('d. ', $to-year)"/>
+      </xsl:when>
+      <xsl:when test="tei:floruit">
+        <xsl:text>fl. </xsl:text>
+        <xsl:call-template name="year-of">
+          <xsl:with-param name="node" select="tei:floruit[1]"/>
+        </xsl:call-template>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="year-of">
+    <xsl:param name="node"/>
+    <xsl:variable name="iso" select="string(($node/@when | $node/@notBefore | $node/@from | $node/tei:date/@when)[1])"/>
+    <xsl:choose>
+      <xsl:when test="starts-with($iso, '-')"/>
+      <xsl:when test="$iso != ''">
+        <xsl:value-of select="number(substring($iso, 1, 4))"/>
+      </xsl:when>
+      <xsl:when test="$node">
+        <xsl:value-of select="normalize-space($node)"/>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A short description of an entry, when the register gives one. -->
+  <xsl:template name="entity-note">
+    <xsl:value-of select="normalize-space((tei:note[not(@type = 'ambiguous')] | tei:occupation | tei:desc)[1])"/>
+  </xsl:template>
+
+  <!-- The URL of an authority record (idno), or '' when there is none. -->
+  <xsl:template name="authority-url">
+    <xsl:variable name="value" select="normalize-space(.)"/>
+    <xsl:variable name="type" select="translate(@type, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
+    <xsl:choose>
+      <xsl:when test="starts-with($value, 'https://') or starts-with($value, 'http://')">
+        <xsl:value-of select="$value"/>
+      </xsl:when>
+      <xsl:when test="$value = ''"/>
+      <xsl:when test="$type = 'wikidata'">
+        <xsl:value-of select="concat('https://www.wikidata.org/wiki/', $value)"/>
+      </xsl:when>
+      <xsl:when test="$type = 'viaf'">
+        <xsl:value-of select="concat('https://viaf.org/viaf/', $value)"/>
+      </xsl:when>
+      <xsl:when test="$type = 'geonames'">
+        <xsl:value-of select="concat('https://www.geonames.org/', $value)"/>
+      </xsl:when>
+      <xsl:when test="$type = 'gnd'">
+        <xsl:value-of select="concat('https://d-nb.info/gnd/', $value)"/>
+      </xsl:when>
+      <xsl:when test="$type = 'lccn' or $type = 'loc'">
+        <xsl:value-of select="concat('https://id.loc.gov/authorities/names/', $value)"/>
+      </xsl:when>
+      <xsl:when test="$type = 'orcid'">
+        <xsl:value-of select="concat('https://orcid.org/', $value)"/>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The name of an authority: "Wikidata", "VIAF", "GeoNames", or the @type. -->
+  <xsl:template name="authority-label">
+    <xsl:variable name="type" select="translate(@type, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
+    <xsl:choose>
+      <xsl:when test="$type = 'wikidata'">Wikidata</xsl:when>
+      <xsl:when test="$type = 'viaf'">VIAF</xsl:when>
+      <xsl:when test="$type = 'geonames'">GeoNames</xsl:when>
+      <xsl:when test="$type = 'gnd'">GND</xsl:when>
+      <xsl:when test="$type = 'lccn' or $type = 'loc'">LC</xsl:when>
+      <xsl:when test="$type = 'orcid'">ORCID</xsl:when>
+      <xsl:when test="@type">
+        <xsl:value-of select="@type"/>
+      </xsl:when>
+      <xsl:otherwise>ID</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The identifier as shown: the last path segment of a URL, else the value. -->
+  <xsl:template name="authority-value">
+    <xsl:variable name="value" select="normalize-space(.)"/>
+    <xsl:choose>
+      <xsl:when test="contains($value, '://')">
+        <xsl:call-template name="last-segment">
+          <xsl:with-param name="text" select="$value"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$value"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="last-segment">
+    <xsl:param name="text"/>
+    <xsl:variable name="trimmed">
+      <xsl:choose>
+        <xsl:when test="substring($text, string-length($text)) = '/'">
+          <xsl:value-of select="substring($text, 1, string-length($text) - 1)"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="$text"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="contains($trimmed, '/')">
+        <xsl:call-template name="last-segment">
+          <xsl:with-param name="text" select="substring-after($trimmed, '/')"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$trimmed"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+</xsl:stylesheet>
