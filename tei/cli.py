@@ -182,6 +182,53 @@ def demo(ctx: click.Context, outdir: Path) -> None:
     ctx.exit(0 if ok else 1)
 
 
+@cli.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("-d", "--outdir", type=click.Path(path_type=Path), required=True, help="Write the outputs here.")
+@click.option("--to", "to", default="tei,html,text", show_default=True, help="Output formats: tei,html,fo,latex,text.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: the number of cores).")
+@click.option("--report", type=click.Path(path_type=Path), help="Write a JSON report of every input here.")
+@click.option("--force", is_flag=True, help="Redo every input, even those unchanged since the last run.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option("--scheduler", metavar="ADDRESS", help="Run on this Dask scheduler (pip install 'tei[dist]').")
+@click.option("--schema", type=click.Path(path_type=Path), help="Validate against this XSD or RELAX NG instead.")
+@click.pass_context
+def batch(
+    ctx: click.Context,
+    sources: tuple[str, ...],
+    outdir: Path,
+    to: str,
+    jobs: int | None,
+    report: Path | None,
+    force: bool,
+    quiet: bool,
+    scheduler: str | None,
+    schema: Path | None,
+) -> None:
+    """Encode, validate and convert files and folders in parallel; incremental, with a JSON report."""
+    from tei.batch import BatchOptions, parse_formats, run_batch
+    from tei.encode import EncodeOptions
+
+    options = BatchOptions(
+        outdir=outdir,
+        formats=parse_formats(to),
+        encode=EncodeOptions(change_date=_change_date(None)),
+        schema=schema,
+        force=force,
+    )
+    summary = run_batch(
+        list(sources),
+        options,
+        jobs=jobs or os.cpu_count() or 1,
+        report=report,
+        scheduler=scheduler,
+        progress=not quiet and sys.stderr.isatty(),
+        tell=_fail,
+    )
+    click.echo(f"tei batch: {summary.line()}", err=True)
+    ctx.exit(1 if summary.failed else 0)
+
+
 def main(argv: list[str] | None = None) -> Any:
     """Entry point: run the click group, turning known errors into one-line messages."""
     from tei.errors import TeiError

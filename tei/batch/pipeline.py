@@ -1,0 +1,255 @@
+"""One document through the pipeline: read, (encode), validate, convert, write; never raises.
+
+Runs in a worker process (or on a Dask worker), so everything it takes and
+returns is small and picklable: an :class:`~tei.batch.discover.InputFile`,
+what the state remembers of it, the :class:`BatchOptions`; a :class:`Record`.
+
+Decisions:
+
+- ``.txt``/``.md`` inputs are encoded from the very bytes that were hashed
+  for the incremental key (the same steps as ``tei.encode.encode_file``:
+  the sidecar ``NAME.meta.toml`` when there is one);
+- ``.xml`` inputs are TEI as given: the ``tei`` output is a byte copy;
+- a document that is well-formed but does not validate *fails* (its
+  diagnostics go to the report) and its outputs are still written — the TEI
+  so that the diagnostics' line numbers can be looked up, the derivatives
+  because the stylesheets do not need a valid document. The state does not
+  remember a failed document, so it is done again on every run until it
+  is fixed. A document that cannot be read or parsed writes nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import time
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from lxml import etree
+
+from tei.batch.discover import InputFile
+from tei.batch.state import Previous, document_key, file_sha256
+from tei.diagnostics import Diagnostic
+from tei.encode import EncodeOptions
+from tei.errors import TeiError, UsageError
+
+#: Output formats of a batch run: ``tei`` plus the converter's formats.
+TEI_FORMAT = "tei"
+DEFAULT_FORMATS = ("tei", "html", "text")
+
+__all__ = ["DEFAULT_FORMATS", "BatchOptions", "Record", "output_rel", "parse_formats", "process"]
+
+
+def _format_names() -> tuple[str, ...]:
+    from tei.transform import FORMATS
+
+    return (TEI_FORMAT, *FORMATS)
+
+
+def parse_formats(text: str) -> tuple[str, ...]:
+    """``"tei,html"`` -> ``("tei", "html")``; unknown names are a usage error."""
+    known = _format_names()
+    chosen: list[str] = []
+    for part in text.split(","):
+        name = part.strip().lower()
+        if not name:
+            continue
+        if name not in known:
+            raise UsageError(f"--to {text!r}: unknown format {name!r}; use some of {','.join(known)}")
+        if name not in chosen:
+            chosen.append(name)
+    if not chosen:
+        raise UsageError(f"--to {text!r}: name at least one of {','.join(known)}")
+    return tuple(chosen)
+
+
+def _suffix(fmt: str) -> str:
+    if fmt == TEI_FORMAT:
+        return ".xml"
+    from tei.transform import FORMATS
+
+    return FORMATS[fmt].suffix
+
+
+def output_rel(stem: str, fmt: str, *, format_folders: bool = False) -> str:
+    """Where the ``fmt`` output of an input goes, relative to the output folder (POSIX form)."""
+    rel = f"{stem}{_suffix(fmt)}"
+    return str(PurePosixPath(fmt) / rel) if format_folders else rel
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """Everything that decides a document's outputs (and so is part of its incremental key)."""
+
+    outdir: Path
+    formats: tuple[str, ...] = DEFAULT_FORMATS
+    encode: EncodeOptions = field(default_factory=EncodeOptions)
+    #: Validate against this XSD/RELAX NG instead of the project's schema and rules.
+    schema: Path | None = None
+    schema_sha256: str | None = None
+    force: bool = False
+    #: ``OUTDIR/<format>/<rel>`` instead of ``OUTDIR/<rel>`` (the layout of a deposit's payload).
+    format_folders: bool = False
+
+    def key_options(self) -> dict[str, Any]:
+        """The options that change outputs, for the incremental key (not ``force``, not the folder)."""
+        enc = self.encode
+        return {
+            "formats": list(self.formats),
+            "input_format": enc.input_format,
+            "encoding": enc.encoding,
+            "change_date": enc.change_date,
+            "annotate": enc.annotate,
+            "registers": [str(p) for p in enc.register_paths],
+            "meta": repr(enc.meta),
+            "schema": self.schema_sha256,
+            "format_folders": self.format_folders,
+        }
+
+
+@dataclass(frozen=True)
+class Record:
+    """The outcome of one input: compact, picklable, what the report and the state are made of."""
+
+    input: str
+    rel: str
+    status: str  # "done" | "failed" | "skipped"
+    outputs: tuple[tuple[str, str], ...] = ()  # (path relative to the output folder, sha256)
+    diagnostics: tuple[Diagnostic, ...] = ()
+    error: str | None = None
+    seconds: float = 0.0
+    key: str | None = None
+
+    def problem(self) -> str | None:
+        """One line saying why it failed, or None."""
+        if self.error:
+            return f"{self.input}: {self.error}"
+        errors = [d for d in self.diagnostics if d.severity == "error"]
+        if errors:
+            more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+            return errors[0].format() + more
+        return None
+
+    def to_json(self, outdir: Path) -> dict[str, Any]:
+        """The report's entry for this input."""
+        return {
+            "input": self.input,
+            "status": self.status,
+            "outputs": [{"path": str(outdir / rel), "sha256": sha} for rel, sha in self.outputs],
+            "diagnostics": [{"file": d.file, **d.to_json()} for d in self.diagnostics],
+            "error": self.error,
+            "seconds": round(self.seconds, 4),
+        }
+
+
+def _read(item: InputFile) -> tuple[bytes, bytes | None]:
+    """The input's bytes and its sidecar's (text inputs only)."""
+    if item.is_text:
+        from tei.encode import read_input
+        from tei.metadata import sidecar_for
+
+        data = read_input(item.path)
+        sidecar = sidecar_for(Path(item.path))
+        if sidecar.is_file():
+            try:
+                return data, sidecar.read_bytes()
+            except OSError as exc:
+                from tei.errors import InputError
+
+                raise InputError(f"cannot read the metadata file: {exc.strerror}", path=str(sidecar)) from exc
+        return data, None
+    from tei.safexml import read_bytes
+
+    return read_bytes(item.path), None
+
+
+def _up_to_date(previous: Previous | None, key: str, outdir: Path) -> bool:
+    if previous is None or previous.key != key:
+        return False
+    return all(file_sha256(outdir / rel) == sha for rel, sha in previous.outputs)
+
+
+def _encode(item: InputFile, data: bytes, sidecar: bytes | None, options: EncodeOptions) -> bytes:
+    from tei.encode import encode
+    from tei.metadata import parse_meta, sidecar_for
+    from tei.serialize import to_bytes
+
+    if sidecar is not None:
+        options = dataclasses.replace(options, meta=parse_meta(sidecar, str(sidecar_for(Path(item.path)))))
+    return to_bytes(encode(data, options, name=item.path))
+
+
+def _write(options: BatchOptions, rel: str, data: bytes) -> tuple[str, str]:
+    from tei.outputs import write_atomic
+
+    target = options.outdir / rel
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(target, data)
+    return rel, hashlib.sha256(data).hexdigest()
+
+
+def _message(exc: TeiError) -> str:
+    return exc.message + (f" (line {exc.line})" if exc.line else "")
+
+
+def process(item: InputFile, previous: Previous | None, options: BatchOptions) -> Record:
+    """Run one input through the pipeline and say what happened; every error becomes a failed Record."""
+    start = time.perf_counter()
+    key: str | None = None
+    outputs: list[tuple[str, str]] = []
+    diagnostics: list[Diagnostic] = []
+
+    def record(status: str, error: str | None = None) -> Record:
+        return Record(
+            item.path,
+            item.rel,
+            status,
+            tuple(outputs),
+            tuple(diagnostics),
+            error,
+            time.perf_counter() - start,
+            key,
+        )
+
+    try:
+        data, sidecar = _read(item)
+        key = document_key(data, sidecar, options.key_options())
+        if not options.force and _up_to_date(previous, key, options.outdir):
+            assert previous is not None
+            outputs.extend(previous.outputs)
+            return record("skipped")
+        from tei import safexml
+        from tei.validate import validate_bytes
+
+        tei_rel = output_rel(item.stem, TEI_FORMAT, format_folders=options.format_folders)
+        if item.is_text:
+            tei_bytes = _encode(item, data, sidecar, options.encode)
+            name = str(options.outdir / tei_rel) if TEI_FORMAT in options.formats else item.path
+        else:
+            tei_bytes, name = data, item.path
+        diagnostics.extend(validate_bytes(tei_bytes, name=name, schema=options.schema))
+        try:
+            root = safexml.fromstring(tei_bytes, name)
+        except etree.XMLSyntaxError as exc:
+            return record("failed", None if diagnostics else f"not well-formed XML: {exc}")
+        for fmt in options.formats:
+            rel = output_rel(item.stem, fmt, format_folders=options.format_folders)
+            if fmt == TEI_FORMAT:
+                outputs.append(_write(options, rel, tei_bytes))
+            else:
+                from tei.transform import convert_tree
+
+                outputs.append(_write(options, rel, convert_tree(root, fmt)))
+    except TeiError as exc:
+        return record("failed", _message(exc))
+    except Exception as exc:  # a bug must not stop a corpus run; the report names it
+        return record("failed", f"internal error ({type(exc).__name__}): {exc}")
+    failed = any(d.severity == "error" for d in diagnostics)
+    return record("failed" if failed else "done")
+
+
+def process_task(task: tuple[InputFile, Previous | None], options: BatchOptions) -> Record:
+    """:func:`process` on one ``(input, previous)`` pair: the callable sent to pool and Dask workers."""
+    return process(task[0], task[1], options)
