@@ -7,6 +7,7 @@ produces the same bytes.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,6 +36,24 @@ class EncodeOptions:
     annotate: bool = True
 
 
+_NAME_DATE = re.compile(r"(?<![0-9])(1[5-9][0-9]{2}|20[0-9]{2})(?:-([01][0-9])-([0-3][0-9]))?(?![0-9])")
+
+
+def date_in_file_name(name: str) -> str | None:
+    """The date an archive's file name gives (``note-1918-02-04.txt`` -> ``1918-02-04``), else None.
+
+    Why: archives name files by date; when the text itself states no date, it
+    is the only evidence of the year that year-less dates ("December 6") need.
+    It only resolves such dates; the header's creation date is never taken
+    from it (ENCODING.md: no invented facts).
+    """
+    stem = Path(name).name.split(".")[0] if name not in ("", "-") else ""
+    match = _NAME_DATE.search(stem)
+    if match is None:
+        return None
+    return "-".join(part for part in match.groups() if part)
+
+
 def encode(data: bytes, options: EncodeOptions = EncodeOptions(), *, name: str = "<stdin>") -> etree._Element:
     """Encode the bytes of one document as a TEI root element."""
     if options.input_format not in INPUT_FORMATS:
@@ -58,7 +77,8 @@ def encode(data: bytes, options: EncodeOptions = EncodeOptions(), *, name: str =
         from tei.annotate.register import load_register
 
         register = load_register(options.register_paths)
-        standoff, notes = annotate_text(text_el, register, meta_date=options.meta.date)
+        name_date = date_in_file_name(name)
+        standoff, notes = annotate_text(text_el, register, meta_date=options.meta.date, fallback_date=name_date)
         decisions.extend(notes)
     facts = HeaderFacts(
         sha256=source.sha256,

@@ -38,18 +38,27 @@ def _plain(element: etree._Element) -> str:
     return "".join(str(part) for part in element.itertext())
 
 
-def _doc_date(text_el: etree._Element, meta_date: str | None) -> tuple[datetime.date | None, int | None]:
-    """The document's Gregorian date from metadata or its title block/dateline."""
-    if meta_date:
-        match = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", meta_date.strip())
-        if match:
-            year = int(match.group(1))
-            if match.group(3):
-                try:
-                    return datetime.date(year, int(match.group(2)), int(match.group(3))), year
-                except ValueError:
-                    return None, year
+def _iso_date(value: str | None) -> tuple[datetime.date | None, int | None] | None:
+    """``1918``, ``1918-02`` or ``1918-02-04`` as (date or None, year); None when it is not one."""
+    match = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", (value or "").strip())
+    if not match:
+        return None
+    year = int(match.group(1))
+    if match.group(3):
+        try:
+            return datetime.date(year, int(match.group(2)), int(match.group(3))), year
+        except ValueError:
             return None, year
+    return None, year
+
+
+def _doc_date(
+    text_el: etree._Element, meta_date: str | None, fallback_date: str | None = None
+) -> tuple[datetime.date | None, int | None]:
+    """The document's Gregorian date: metadata, else its title block/dateline/text, else ``fallback_date``."""
+    given = _iso_date(meta_date)
+    if given is not None:
+        return given
     heading: list[str] = []
     for path in (".//tei:front", ".//tei:opener", ".//tei:body//tei:head"):
         for element in xpath_elements(text_el, path):
@@ -57,7 +66,9 @@ def _doc_date(text_el: etree._Element, meta_date: str | None) -> tuple[datetime.
     guess = document_date("\n".join(heading))
     if guess is None:
         guess = document_date("\n".join(_plain(block) for block in containers(text_el)[:20]))
-    return guess, guess.year if guess else None
+    if guess is None:
+        return _iso_date(fallback_date) or (None, None)
+    return guess, guess.year
 
 
 _RUSSIAN = re.compile(r"\b(?:Soviets?|Petrograd|Russia|Russian|Commissars?|Bolsheviks?|Sovnarkom|Moscow)\b")
@@ -84,13 +95,21 @@ def _choose(spans: list[_Span]) -> list[_Span]:
 
 
 def annotate_text(
-    text_el: etree._Element, register: Register, *, meta_date: str | None = None
+    text_el: etree._Element,
+    register: Register,
+    *,
+    meta_date: str | None = None,
+    fallback_date: str | None = None,
 ) -> tuple[etree._Element, list[str]]:
-    """Mark names and dates in ``text_el`` in place; return the standOff and notes for the header."""
+    """Mark names and dates in ``text_el`` in place; return the standOff and notes for the header.
+
+    ``fallback_date`` (e.g. from the file name) dates the document only when
+    neither the metadata nor the text does.
+    """
     names = NameRecogniser(register)
     blocks = containers(text_el)
     whole = "\n".join(_plain(block) for block in blocks)
-    doc_date, doc_year = _doc_date(text_el, meta_date)
+    doc_date, doc_year = _doc_date(text_el, meta_date, fallback_date)
     evidence = old_style_evidence(whole)
     russian_early = _russian_before_switch(whole, doc_date)
     old_style = evidence or russian_early
