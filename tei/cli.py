@@ -229,6 +229,53 @@ def batch(
     ctx.exit(1 if summary.failed else 0)
 
 
+@cli.command()
+@click.argument("sources", nargs=-1)
+@click.option("--bag", type=click.Path(path_type=Path), help="Write the BagIt package here (a new or empty folder).")
+@click.option("--allow-invalid", is_flag=True, help="Deposit documents that do not validate (recorded in the bag).")
+@click.option("--verify", type=click.Path(path_type=Path), metavar="BAG", help="Re-check a bag's fixity instead.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: the number of cores).")
+@click.pass_context
+def deposit(
+    ctx: click.Context,
+    sources: tuple[str, ...],
+    bag: Path | None,
+    allow_invalid: bool,
+    verify: Path | None,
+    jobs: int | None,
+) -> None:
+    """Package TEI files, their HTML and text, and a validation report as a BagIt bag; or verify one."""
+    from tei.deposit import DepositOptions, make_deposit, verify_bag
+    from tei.encode import EncodeOptions
+    from tei.errors import UsageError
+
+    if verify is not None:
+        if sources or bag is not None or allow_invalid:
+            raise UsageError("--verify BAG takes no inputs, --bag or --allow-invalid")
+        problems, checked = verify_bag(verify)
+        for problem in problems:
+            click.echo(problem)
+        verdict = f"{len(problems)} problem(s)" if problems else "intact"
+        click.echo(f"tei deposit: {verify}: {checked} files checked, {verdict}", err=True)
+        ctx.exit(1 if problems else 0)
+    if not sources or bag is None:
+        raise UsageError("name the inputs and --bag DIR (or --verify BAG to check a bag)")
+    change_date = _change_date(None)
+    options = DepositOptions(
+        bagging_date=change_date or datetime.date.today().isoformat(),
+        allow_invalid=allow_invalid,
+        encode=EncodeOptions(change_date=change_date),
+        jobs=jobs or os.cpu_count() or 1,
+    )
+    result = make_deposit(list(sources), bag, options, tell=_fail)
+    click.echo(
+        f"tei deposit: {result.bag}: {result.documents} documents, {result.payload_files} payload files"
+        + (f", {len(result.invalid)} invalid (allowed)" if result.invalid else ""),
+        err=True,
+    )
+    ctx.exit(0)
+
+
 def main(argv: list[str] | None = None) -> Any:
     """Entry point: run the click group, turning known errors into one-line messages."""
     from tei.errors import TeiError
