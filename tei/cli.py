@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -113,6 +114,20 @@ def encode(
     ctx.exit(status)
 
 
+def _xml_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """``--huge`` and ``--xinclude``: the two ways to relax the safe XML parser (tei.safexml)."""
+    command = click.option(
+        "--xinclude",
+        is_flag=True,
+        help="Process xi:include (only files in the document's own folder).",
+    )(command)
+    return click.option(
+        "--huge",
+        is_flag=True,
+        help="Lift the size (50 MB), depth (256) and text-node (10 MB) limits: trusted files only.",
+    )(command)
+
+
 @cli.command()
 @click.argument("files", nargs=-1, required=True)
 @click.option(
@@ -121,12 +136,17 @@ def encode(
     help="Validate against this XSD or RELAX NG (.rng) instead of the project's schema and rules.",
 )
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_xml_options
 @click.pass_context
-def validate(ctx: click.Context, files: tuple[str, ...], schema: Path | None, fmt: str) -> None:
+def validate(
+    ctx: click.Context, files: tuple[str, ...], schema: Path | None, fmt: str, huge: bool, xinclude: bool
+) -> None:
     """Validate TEI files: FILE:LINE:COL: error: MESSAGE [RULE], then a summary."""
+    from tei.safexml import XmlOptions
     from tei.validate import run_validate
 
-    out, messages, status = run_validate(list(files), schema=schema, fmt=fmt)
+    options = XmlOptions(huge_tree=huge, xinclude=xinclude)
+    out, messages, status = run_validate(list(files), schema=schema, fmt=fmt, options=options)
     sys.stdout.write(out)
     sys.stdout.flush()
     for message in messages:
@@ -148,6 +168,7 @@ def validate(ctx: click.Context, files: tuple[str, ...], schema: Path | None, fm
 )
 @click.option("--furniture", is_flag=True, help="Include page furniture (running heads, navigation) in the output.")
 @click.option("--xslt", type=click.Path(path_type=Path), help="Use this XSLT 1.0 stylesheet instead of the built-in.")
+@_xml_options
 @click.pass_context
 def convert(
     ctx: click.Context,
@@ -158,14 +179,20 @@ def convert(
     params: tuple[str, ...],
     furniture: bool,
     xslt: Path | None,
+    huge: bool,
+    xinclude: bool,
 ) -> None:
     """Convert TEI to an HTML reading edition, XSL-FO, LaTeX or plain text."""
+    from tei.safexml import XmlOptions
     from tei.transform import parse_params, run_convert
 
     values = parse_params(params)
     if furniture:
         values["furniture"] = "1"
-    ctx.exit(run_convert(list(files), fmt=fmt, output=output, outdir=outdir, params=values, xslt=xslt))
+    options = XmlOptions(huge_tree=huge, xinclude=xinclude)
+    ctx.exit(
+        run_convert(list(files), fmt=fmt, output=output, outdir=outdir, params=values, xslt=xslt, options=options)
+    )
 
 
 @cli.command()

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from tei import safexml
 from tei.encode import EncodeOptions, encode
 from tei.ns import xpath_elements, xpath_strings
 from tei.outputs import write_atomic
@@ -47,7 +48,7 @@ def run_demo(outdir: Path, *, change_date: str | None = None) -> tuple[list[str]
         payload = to_bytes(root)
         target = outdir / (sample.stem + ".xml")
         write_atomic(target, payload)
-        reparsed = etree.fromstring(payload, etree.XMLParser(resolve_entities=False, no_network=True))
+        reparsed = safexml.fromstring(payload, str(target))
         problems = check_encoded(reparsed, data.decode("utf-8-sig"))
         problems += [d.format() for d in validate_bytes(payload, name=str(target))]
         written = []

@@ -18,6 +18,7 @@ from typing import Any
 
 from lxml import etree
 
+from tei import safexml
 from tei.ns import TEI_NS, local_name
 
 ENTITY_TAGS = ("persName", "placeName", "orgName", "date")
@@ -201,7 +202,6 @@ def score(predicted: list[Entity], gold: list[Entity], *, name: str = "") -> Sco
 
 def score_files(tei_path: Path, gold_path: Path) -> Score:
     """Score one encoded TEI file against one gold JSON file."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    root = etree.parse(str(tei_path), parser).getroot()
+    root = safexml.parse_file(tei_path).getroot()
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     return score(entities_from_tei(root), entities_from_gold(gold), name=tei_path.stem)

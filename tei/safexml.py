@@ -48,6 +48,7 @@ __all__ = [
     "parse_file",
     "read_bytes",
     "read_stdin",
+    "root_tag",
     "safe_parser",
 ]
 
@@ -89,8 +90,18 @@ class _RefuseExternal(etree.Resolver):
         return resolver.resolve_empty(context)
 
 
-def safe_parser(*, recover: bool = False, huge_tree: bool = False, collect_ids: bool = True) -> etree.XMLParser:
-    """A parser that never fetches anything and never expands entities (no XXE, no billion laughs)."""
+def safe_parser(
+    *,
+    recover: bool = False,
+    huge_tree: bool = False,
+    collect_ids: bool = True,
+    resolver: etree.Resolver | None = None,
+) -> etree.XMLParser:
+    """A parser that never fetches anything and never expands entities (no XXE, no billion laughs).
+
+    ``resolver`` replaces the one that refuses every external resource: a
+    stylesheet's parser passes one that allows ``xsl:import`` inside its folders.
+    """
     make: Any = etree.XMLParser  # lxml-stubs 0.5 lacks collect_ids
     parser: etree.XMLParser = make(
         resolve_entities=False,
@@ -103,7 +114,7 @@ def safe_parser(*, recover: bool = False, huge_tree: bool = False, collect_ids: 
         collect_ids=collect_ids,
         remove_comments=False,
     )
-    parser.resolvers.add(_RefuseExternal())
+    parser.resolvers.add(resolver if resolver is not None else _RefuseExternal())
     return parser
 
 
@@ -240,6 +251,18 @@ def parse_file(
     data = read_bytes(path, options)
     root = fromstring(data, name, options=options, parser=parser, base_url=str(Path(path).resolve()))
     return root.getroottree()
+
+
+def root_tag(path: str | Path) -> str:
+    """The root element's name (Clark notation), read without building the tree; "" when there is none.
+
+    Raises ``etree.XMLSyntaxError`` or OSError like a parse.
+    """
+    for _, element in etree.iterparse(
+        str(path), events=("start",), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+    ):
+        return str(element.tag)
+    return ""
 
 
 # -- XInclude, confined -------------------------------------------------------------------------

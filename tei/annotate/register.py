@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
+from tei import safexml
 from tei.errors import InputError
 from tei.ns import TEI_NS, XML_NS
 from tei.resources import data_dir
@@ -183,15 +184,13 @@ def _parse(path: Path) -> etree._Element:
     ``collect_ids=False`` leaves duplicate and malformed ``xml:id`` values to our own
     checks, whose messages say which entry and what to do.
     """
-    parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, collect_ids=False
-    )
+    parser = safexml.safe_parser(collect_ids=False)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read register: {exc.strerror or exc}", path=str(path)) from exc
     try:
-        root = etree.fromstring(data, parser)
+        root = safexml.fromstring(data, str(path), parser=parser)
     except etree.XMLSyntaxError as exc:
         line = exc.lineno if isinstance(exc.lineno, int) and exc.lineno > 0 else None
         raise InputError(

@@ -24,9 +24,11 @@ from urllib.parse import unquote, urlparse
 
 from lxml import etree
 
+from tei import safexml
 from tei.errors import InputError, OutputError, ProcessingError, TeiError, UsageError
 from tei.outputs import plan_targets, write_atomic
 from tei.resources import transforms_dir
+from tei.safexml import DEFAULT, XmlOptions
 
 __all__ = [
     "FORMATS",
@@ -81,9 +83,9 @@ FORMATS: Mapping[str, Format] = MappingProxyType(
 _PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-]*$")
 
 
-def _input_parser() -> etree.XMLParser:
-    """A parser that never resolves entities, loads a DTD or touches the network (XXE-safe)."""
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+def _input_parser(options: XmlOptions = DEFAULT) -> etree.XMLParser:
+    """A parser that never resolves entities, loads a DTD or touches the network (:mod:`tei.safexml`)."""
+    return safexml.safe_parser(huge_tree=options.huge_tree)
 
 
 class _ConfinedResolver(etree.Resolver):
@@ -117,13 +119,14 @@ def _compile(path: str, stamp: tuple[int, int]) -> etree.XSLT:
     """Compile a stylesheet; cached by path and (mtime, size) so an edited ``--xslt`` is recompiled."""
     stylesheet = Path(path)
     roots = [transforms_dir(), stylesheet.parent]
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    parser.resolvers.add(_ConfinedResolver(roots))
+    parser = safexml.safe_parser(resolver=_ConfinedResolver(roots))
     try:
-        document = etree.parse(str(stylesheet), parser)
+        document = safexml.parse_file(stylesheet, parser=parser)
         return etree.XSLT(document, access_control=_access_control())
     except StylesheetError:
         raise
+    except InputError as exc:  # over a limit, or declaring entities
+        raise StylesheetError(exc.message, path=path, line=exc.line) from exc
     except etree.XMLSyntaxError as exc:
         raise StylesheetError(f"not well-formed XML: {_first_line(str(exc))}", path=path, line=exc.lineno) from exc
     except etree.XSLTParseError as exc:
@@ -175,8 +178,8 @@ def _declared_params(path: str, stamp: tuple[int, int]) -> frozenset[str]:
             continue
         seen.add(current)
         try:
-            root = etree.parse(str(current), _input_parser()).getroot()
-        except (etree.XMLSyntaxError, OSError):
+            root = safexml.parse_file(current).getroot()
+        except (etree.XMLSyntaxError, TeiError):
             continue
         for child in root:
             if child.tag == f"{{{XSL_NS}}}param" and child.get("name"):
@@ -259,13 +262,11 @@ def convert_tree(
     return bytes(result)
 
 
-def read_tei(path: str) -> etree._ElementTree:
-    """Parse a TEI file (``-`` for standard input) safely, with one-line errors."""
-    parser = _input_parser()
+def read_tei(path: str, options: XmlOptions = DEFAULT) -> etree._ElementTree:
+    """Parse a TEI file (``-`` for standard input) safely (:mod:`tei.safexml`), with one-line errors."""
+    parser = _input_parser(options)
     try:
-        if path == "-":
-            return etree.ElementTree(etree.fromstring(sys.stdin.buffer.read(), parser))
-        return etree.parse(path, parser)
+        return safexml.parse_file(path, options=options, parser=parser)
     except etree.XMLSyntaxError as exc:
         raise InputError(
             f"not well-formed XML: {_first_line(exc.msg or str(exc))}", path=path, line=exc.lineno or None
@@ -281,11 +282,15 @@ def read_tei(path: str) -> etree._ElementTree:
 
 
 def convert_file(
-    path: str | Path, fmt: str, params: Mapping[str, str] | None = None, xslt: Path | None = None
+    path: str | Path,
+    fmt: str,
+    params: Mapping[str, str] | None = None,
+    xslt: Path | None = None,
+    options: XmlOptions = DEFAULT,
 ) -> bytes:
     """Parse one TEI file and transform it; errors carry the file's name."""
     name = str(path)
-    tree = read_tei(name)
+    tree = read_tei(name, options)
     try:
         return convert_tree(tree, fmt, params, xslt=xslt)
     except TransformError as exc:
@@ -307,6 +312,7 @@ def run_convert(
     xslt: Path | None = None,
     stdout: BinaryIO | None = None,
     report: Callable[[TeiError], None] | None = None,
+    options: XmlOptions = DEFAULT,
 ) -> int:
     """What ``tei convert FILE… --to FMT [-o OUT | -d DIR] [--param N=V] [--xslt F]`` does; returns the exit status.
 
@@ -330,7 +336,7 @@ def run_convert(
     status = 0
     for item, target in zip(files, targets, strict=True):
         try:
-            data = convert_file(item, fmt, values, xslt)
+            data = convert_file(item, fmt, values, xslt, options)
             if target is None:
                 sink.write(data)
                 sink.flush()

@@ -16,7 +16,6 @@ standard error, like every other message that is not data.
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from lxml import etree
 
 from tei.diagnostics import Diagnostic
 from tei.errors import InputError, UsageError
+from tei.safexml import DEFAULT, XmlOptions, read_stdin
 from tei.validate import rng, rules, schematron, xsd
 from tei.validate.xsd import Locator
 
@@ -38,9 +38,16 @@ def validate_tree(root: etree._Element, *, name: str) -> list[Diagnostic]:
     return _project(root, name, Locator(root, None))
 
 
-def validate_bytes(data: bytes, *, name: str, schema: Path | None = None) -> list[Diagnostic]:
-    """Diagnostics of a document given as bytes; empty means valid."""
-    root, problems = xsd.parse(data, name)
+def validate_bytes(
+    data: bytes, *, name: str, schema: Path | None = None, options: XmlOptions = DEFAULT
+) -> list[Diagnostic]:
+    """Diagnostics of a document given as bytes; empty means valid.
+
+    Raises InputError when the document is over a limit or declares
+    entities (:mod:`tei.safexml`): it is refused, not validated.
+    """
+    base = str(Path(name).resolve()) if options.xinclude and Path(name).is_file() else None
+    root, problems = xsd.parse(data, name, options, base_url=base)
     if root is None:
         return problems
     locator = Locator.for_source(root, data)
@@ -49,7 +56,7 @@ def validate_bytes(data: bytes, *, name: str, schema: Path | None = None) -> lis
     return _tidy(rng.check_named_schema(root, name, locator, schema))
 
 
-def validate_file(path: str | Path, *, schema: Path | None = None) -> list[Diagnostic]:
+def validate_file(path: str | Path, *, schema: Path | None = None, options: XmlOptions = DEFAULT) -> list[Diagnostic]:
     """Diagnostics of one file; empty means valid.
 
     Raises InputError only when it cannot validate: the file or the schema
@@ -57,8 +64,8 @@ def validate_file(path: str | Path, *, schema: Path | None = None) -> list[Diagn
     """
     if schema is not None:
         _check_schema(schema)
-    data = xsd.read_bytes(path)
-    return validate_bytes(data, name=str(path), schema=schema)
+    data = xsd.read_bytes(path, options)
+    return validate_bytes(data, name=str(path), schema=schema, options=options)
 
 
 def _check_schema(schema: Path) -> None:
@@ -85,7 +92,9 @@ def _tidy(found: list[Diagnostic]) -> list[Diagnostic]:
     return sorted(kept.values(), key=lambda d: (d.line, d.col, d.rule, d.message))
 
 
-def run_validate(files: Sequence[str], *, schema: Path | None, fmt: str) -> tuple[str, list[str], int]:
+def run_validate(
+    files: Sequence[str], *, schema: Path | None, fmt: str, options: XmlOptions = DEFAULT
+) -> tuple[str, list[str], int]:
     """What ``tei validate`` prints: (standard output, standard-error lines, exit status).
 
     Exit status: 0 all valid, 1 a document is invalid, 2 a file or the
@@ -104,8 +113,8 @@ def run_validate(files: Sequence[str], *, schema: Path | None, fmt: str) -> tupl
     for item in files:
         name = "<stdin>" if item == "-" else item
         try:
-            data = sys.stdin.buffer.read() if item == "-" else xsd.read_bytes(item)
-            results.append((name, validate_bytes(data, name=name, schema=schema)))
+            data = read_stdin(options) if item == "-" else xsd.read_bytes(item, options)
+            results.append((name, validate_bytes(data, name=name, schema=schema, options=options)))
         except InputError as exc:
             errors.append(f"tei: {exc}")
             unreadable.append(name)

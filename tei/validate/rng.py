@@ -31,6 +31,7 @@ from typing import Any
 
 from lxml import etree
 
+from tei import safexml
 from tei.diagnostics import Diagnostic
 from tei.errors import InputError
 from tei.ns import XML_NS
@@ -103,7 +104,7 @@ def _parse_schema_file(path: Path) -> etree._Element:
     except OSError as exc:
         raise InputError(f"cannot read the schema: {exc.strerror or exc}", path=str(path)) from exc
     try:
-        root = etree.fromstring(data, safe_parser(), base_url=str(path.resolve()))
+        root = safexml.fromstring(data, str(path), parser=safe_parser(), base_url=str(path.resolve()))
     except etree.XMLSyntaxError as exc:
         raise InputError(f"the schema is not well-formed XML: {exc}", path=str(path)) from exc
     return root
@@ -1526,13 +1527,11 @@ def schema_kind(path: Path) -> str:
 def _root_tag(path: Path) -> str:
     """The root element's name, read without building the whole tree."""
     try:
-        for _, element in etree.iterparse(str(path), events=("start",), resolve_entities=False, no_network=True):
-            return str(element.tag)
+        return safexml.root_tag(path)
     except etree.XMLSyntaxError as exc:
         raise InputError(f"the schema is not well-formed XML: {exc}", path=str(path)) from exc
     except OSError as exc:
         raise InputError(f"cannot read the schema: {exc.strerror or exc}", path=str(path)) from exc
-    return ""
 
 
 def _kind_of(path: Path) -> str:

@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
+from tei import safexml
 from tei.diagnostics import Diagnostic
-from tei.errors import InputError
 from tei.ns import TEI_NS, XML_NS
 from tei.resources import schemas_dir
 
@@ -49,9 +49,9 @@ def project_schema() -> Path:
 # -- parsing ------------------------------------------------------------------------------------
 
 
-def safe_parser(*, recover: bool = False) -> etree.XMLParser:
-    """A parser that never fetches anything and never expands entities (no XXE, no billion laughs)."""
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, recover=recover)
+def safe_parser(*, recover: bool = False, huge_tree: bool = False) -> etree.XMLParser:
+    """A parser that never fetches anything and never expands entities (:func:`tei.safexml.safe_parser`)."""
+    return safexml.safe_parser(recover=recover, huge_tree=huge_tree)
 
 
 _WELL_FORMED_HINTS: dict[str, str] = {
@@ -80,23 +80,26 @@ _WELL_FORMED_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
-def parse(data: bytes, name: str) -> tuple[etree._Element | None, list[Diagnostic]]:
+def parse(
+    data: bytes, name: str, options: safexml.XmlOptions = safexml.DEFAULT, *, base_url: str | None = None
+) -> tuple[etree._Element | None, list[Diagnostic]]:
     """The root of ``data``, or None and one ``xml:not-well-formed`` diagnostic at the first fatal error.
 
     Errors about ``xml:id`` values that libxml2 reports while parsing (a
     duplicate, a value that is not a name) are left to the schema layers,
-    which report them as validity errors with their rule ids.
+    which report them as validity errors with their rule ids. A file over
+    a limit or declaring entities raises InputError (:mod:`tei.safexml`).
     """
-    parser = safe_parser()
+    parser = safe_parser(huge_tree=options.huge_tree)
     try:
-        root = etree.fromstring(data, parser)
+        root = safexml.fromstring(data, name, options=options, parser=parser, base_url=base_url)
     except etree.XMLSyntaxError:
         fatal = [entry for entry in parser.error_log if entry.level >= etree.ErrorLevels.FATAL]
         if fatal:
             return None, [_not_well_formed(name, fatal[0])]
         # Only xml:id validity errors: the document is well-formed.
-        parser = safe_parser(recover=True)
-        root = etree.fromstring(data, parser)
+        parser = safe_parser(recover=True, huge_tree=options.huge_tree)
+        root = safexml.fromstring(data, name, options=options, parser=parser, base_url=base_url)
     if root is None:
         message = "not well-formed XML: the file holds no element"
         return None, [Diagnostic(name, 1, 1, "error", message, NOT_WELL_FORMED)]
@@ -114,19 +117,9 @@ def _not_well_formed(name: str, entry: Any) -> Diagnostic:
     return Diagnostic(name, int(entry.line or 0), int(entry.column or 0), "error", text, NOT_WELL_FORMED)
 
 
-def read_bytes(path: str | Path) -> bytes:
-    """The bytes of a file to validate; InputError (exit 2) when it cannot be read."""
-    target = Path(path)
-    try:
-        return target.read_bytes()
-    except FileNotFoundError as exc:
-        raise InputError("no such file; check the path", path=str(path)) from exc
-    except IsADirectoryError as exc:
-        raise InputError("is a folder; name the XML files in it", path=str(path)) from exc
-    except PermissionError as exc:
-        raise InputError("permission denied: the file cannot be read", path=str(path)) from exc
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path=str(path)) from exc
+def read_bytes(path: str | Path, options: safexml.XmlOptions = safexml.DEFAULT) -> bytes:
+    """The bytes of a file to validate; InputError (exit 2) when it cannot be read or is over the size limit."""
+    return safexml.read_bytes(path, options)
 
 
 # -- positions ----------------------------------------------------------------------------------
