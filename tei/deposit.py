@@ -155,7 +155,7 @@ def _readme(docs: Sequence[_Doc], options: DepositOptions) -> str:
         lines += [
             f"WARNING: {len(invalid)} document(s) did not validate and were deposited on purpose",
             "(tei deposit --allow-invalid); their problems are in the validation report:",
-            *(f"  {doc.tei}" for doc in invalid),
+            *(f"  data/{doc.tei}" for doc in invalid),
             "",
         ]
     else:

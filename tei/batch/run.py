@@ -104,11 +104,14 @@ def _dask(tasks: Iterator[Task], options: BatchOptions, address: str) -> Iterato
         raise UsageError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
     with client:
         window = max(1, sum(client.nthreads().values())) * WINDOW
-        running = distributed.as_completed()
+        first = []
         for task in tasks:
-            running.add(client.submit(process_task, task, options, pure=False))
-            if running.count() >= window:
+            first.append(client.submit(process_task, task, options, pure=False))
+            if len(first) >= window:
                 break
+        if not first:
+            return
+        running = distributed.as_completed(first, loop=client.loop)
         for future in running:
             record: Record = future.result()
             future.release()
