@@ -54,8 +54,9 @@ __all__ = [
 
 #: Largest input accepted without ``huge_tree`` (50 MiB; the largest ELTeC novel is under 3 MB).
 MAX_BYTES = 50 * 1024 * 1024
-#: libxml2's nesting limit without XML_PARSE_HUGE.
+#: libxml2's nesting limit without XML_PARSE_HUGE (2048 with it).
 MAX_DEPTH = 256
+HUGE_MAX_DEPTH = 2048
 #: How many levels of XInclude may nest.
 MAX_INCLUDE_DEPTH = 8
 #: The largest input even with ``huge_tree`` (4 GiB is beyond what an lxml tree holds sensibly).
@@ -161,8 +162,9 @@ def read_stdin(options: XmlOptions = DEFAULT, *, name: str = "<stdin>") -> bytes
     return data
 
 
-def limit_error(log: Any, name: str) -> InputError | None:
+def limit_error(log: Any, name: str, *, huge_tree: bool = False) -> InputError | None:
     """The one-line InputError for a parse that hit a resource limit (from the parser's error log), else None."""
+    hint = "the limit holds even with --huge" if huge_tree else _HINT_HUGE
     for entry in log or ():
         if str(getattr(entry, "type_name", "")) != "ERR_RESOURCE_LIMIT" and "too big" not in str(entry.message):
             continue
@@ -176,13 +178,14 @@ def limit_error(log: Any, name: str) -> InputError | None:
                 line=line,
             )
         if "depth" in message.lower():
+            depth = HUGE_MAX_DEPTH if huge_tree else MAX_DEPTH
             return InputError(
-                f"elements nested more than {MAX_DEPTH} levels deep; the file is refused ({_HINT_HUGE})",
+                f"elements nested more than {depth} levels deep; the file is refused ({hint})",
                 path=name,
                 line=line,
             )
         return InputError(
-            f"a text, name, attribute or comment is over libxml2's 10 MB limit; the file is refused ({_HINT_HUGE})",
+            f"a text, name, attribute or comment is over libxml2's 10 MB limit; the file is refused ({hint})",
             path=name,
             line=line,
         )
@@ -227,7 +230,7 @@ def fromstring(
     try:
         root = etree.fromstring(data, used, base_url=base_url) if base_url else etree.fromstring(data, used)
     except etree.XMLSyntaxError as exc:
-        refused = limit_error(used.error_log, name)
+        refused = limit_error(used.error_log, name, huge_tree=options.huge_tree)
         if refused is not None:
             raise refused from None
         raise exc
