@@ -180,6 +180,7 @@ def test_scheduler_without_dask_is_one_line(small: Path, tmp_path: Path, monkeyp
     monkeypatch.setitem(sys.modules, "distributed", None)
     with pytest.raises(UsageError, match=r"tei\[dist\]"):
         batch_with_scheduler(small, tmp_path / "out", "tcp://127.0.0.1:1")
+    assert not (tmp_path / "out").exists()  # refused before anything was written
 
 
 def batch_with_scheduler(source: Path, out: Path, address: str) -> list[Any]:

@@ -91,7 +91,8 @@ def _local(tasks: Iterator[Task], options: BatchOptions, jobs: int) -> Iterator[
             yield future.result()
 
 
-def _dask(tasks: Iterator[Task], options: BatchOptions, address: str) -> Iterator[Record]:
+def _connect(address: str) -> Any:
+    """A client of the Dask scheduler at ``address``; one-line usage errors without Dask or a scheduler."""
     import importlib
 
     try:
@@ -99,9 +100,15 @@ def _dask(tasks: Iterator[Task], options: BatchOptions, address: str) -> Iterato
     except ImportError:
         raise UsageError("--scheduler needs Dask: install it with pip install 'tei[dist]'") from None
     try:
-        client = distributed.Client(address, timeout="10s", set_as_default=False)
+        return distributed.Client(address, timeout="10s", set_as_default=False)
     except (OSError, TimeoutError, ValueError) as exc:
         raise UsageError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+
+
+def _dask(tasks: Iterator[Task], options: BatchOptions, client: Any) -> Iterator[Record]:
+    import importlib
+
+    distributed: Any = importlib.import_module("distributed")
     with client:
         window = max(1, sum(client.nthreads().values())) * WINDOW
         first = []
@@ -172,6 +179,7 @@ def run_batch(
         rng.schema_kind(options.schema)
         digest = hashlib.sha256(options.schema.read_bytes()).hexdigest()
         options = dataclasses.replace(options, schema_sha256=digest)
+    client = _connect(scheduler) if scheduler else None
     try:
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -179,7 +187,7 @@ def run_batch(
     state = State.load(outdir)
     clashes: list[Record] = []
     tasks = _tasks(sources, options, state, clashes)
-    records = _dask(tasks, options, scheduler) if scheduler else _local(tasks, options, jobs)
+    records = _dask(tasks, options, client) if client is not None else _local(tasks, options, jobs)
     header = {
         "tool": f"tei {__version__}",
         "outdir": str(outdir),
