@@ -11,6 +11,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import dataclasses
 import hashlib
+import multiprocessing
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -20,7 +21,7 @@ from typing import Any
 
 from tei import __version__
 from tei.batch.discover import InputFile, check_sources, iter_inputs
-from tei.batch.pipeline import BatchOptions, Record, process_task
+from tei.batch.pipeline import BatchOptions, Record, process_task, warm_up
 from tei.batch.report import ReportWriter
 from tei.batch.state import Previous, State
 from tei.errors import OutputError, UsageError
@@ -79,7 +80,10 @@ def _local(tasks: Iterator[Task], options: BatchOptions, jobs: int) -> Iterator[
         for task in tasks:
             yield process_task(task, options)
         return
-    with cf.ProcessPoolExecutor(max_workers=jobs) as pool:
+    warm_up(options)
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         pending: set[cf.Future[Record]] = set()
         for task in tasks:
             pending.add(pool.submit(process_task, task, options))
