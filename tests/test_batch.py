@@ -137,8 +137,12 @@ def test_invalid_tei_fails_but_is_converted(tmp_path: Path) -> None:
     assert summary.failed == 1 and records[0].status == "failed"
     assert records[0].diagnostics and records[0].problem()
     assert (out / "bare.html").is_file() and (out / "bare.xml").read_bytes() == INVALID
+    first = records[0].diagnostics
+    written = (out / "bare.html").stat().st_mtime_ns
     _, records = batch([tmp_path / "in"], out)
-    assert records[0].status == "failed"  # a failed document is tried again
+    # Unchanged: reported failed again from the state, with the same diagnostics, and not redone.
+    assert records[0].status == "failed" and records[0].diagnostics == first
+    assert (out / "bare.html").stat().st_mtime_ns == written
 
 
 def test_same_stem_mirrored_or_refused(tmp_path: Path) -> None:

@@ -218,8 +218,7 @@ def process(item: InputFile, previous: Previous | None, options: BatchOptions) -
         key = document_key(data, sidecar, options.key_options())
         if not options.force and _up_to_date(previous, key, options.outdir):
             assert previous is not None
-            outputs.extend(previous.outputs)
-            return record("skipped")
+            return _from_state(item, previous, key, time.perf_counter() - start)
         from tei import safexml
         from tei.validate import validate_bytes
 
@@ -248,6 +247,31 @@ def process(item: InputFile, previous: Previous | None, options: BatchOptions) -
         return record("failed", f"internal error ({type(exc).__name__}): {exc}")
     failed = any(d.severity == "error" for d in diagnostics)
     return record("failed" if failed else "done")
+
+
+def already_done(item: InputFile, previous: Previous | None, options: BatchOptions) -> Record | None:
+    """The ``skipped`` Record of an input whose outputs are up to date, else None (it needs work).
+
+    Cheap (read, hash, compare): the parent runs it so that up-to-date inputs
+    never reach, or start, a pool of workers.
+    """
+    if previous is None or options.force:
+        return None
+    start = time.perf_counter()
+    try:
+        data, sidecar = _read(item)
+    except TeiError:
+        return None  # process() reports it
+    key = document_key(data, sidecar, options.key_options())
+    if not _up_to_date(previous, key, options.outdir):
+        return None
+    return _from_state(item, previous, key, time.perf_counter() - start)
+
+
+def _from_state(item: InputFile, previous: Previous, key: str, seconds: float) -> Record:
+    """An unchanged input's Record from the state: skipped, or failed again with its recorded diagnostics."""
+    status = "failed" if any(d.severity == "error" for d in previous.diagnostics) else "skipped"
+    return Record(item.path, item.rel, status, previous.outputs, previous.diagnostics, None, seconds, key)
 
 
 def warm_up(options: BatchOptions) -> None:

@@ -21,7 +21,7 @@ from typing import Any
 
 from tei import __version__
 from tei.batch.discover import InputFile, check_sources, iter_inputs
-from tei.batch.pipeline import BatchOptions, Record, process_task, warm_up
+from tei.batch.pipeline import BatchOptions, Record, already_done, process_task, warm_up
 from tei.batch.report import ReportWriter
 from tei.batch.state import Previous, State
 from tei.errors import OutputError, UsageError
@@ -80,12 +80,19 @@ def _local(tasks: Iterator[Task], options: BatchOptions, jobs: int) -> Iterator[
         for task in tasks:
             yield process_task(task, options)
         return
-    warm_up(options)
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        pending: set[cf.Future[Record]] = set()
+    pool: cf.ProcessPoolExecutor | None = None
+    pending: set[cf.Future[Record]] = set()
+    try:
         for task in tasks:
+            skipped = already_done(task[0], task[1], options)
+            if skipped is not None:
+                yield skipped
+                continue
+            if pool is None:  # the first input with work to do: warm up, then fork the workers
+                warm_up(options)
+                methods = multiprocessing.get_all_start_methods()
+                context = multiprocessing.get_context("fork" if "fork" in methods else None)
+                pool = cf.ProcessPoolExecutor(max_workers=jobs, mp_context=context)
             pending.add(pool.submit(process_task, task, options))
             if len(pending) >= jobs * WINDOW:
                 finished, pending = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
@@ -93,6 +100,9 @@ def _local(tasks: Iterator[Task], options: BatchOptions, jobs: int) -> Iterator[
                     yield future.result()
         for future in cf.as_completed(pending):
             yield future.result()
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
 
 
 def _connect(address: str) -> Any:
@@ -223,8 +233,8 @@ def run_batch(
 
     def handle(record: Record) -> None:
         summary.add(record)
-        if record.status != "failed" and record.key is not None:
-            state.record(record.rel, Previous(record.key, record.outputs))
+        if record.key is not None and (record.status != "failed" or (record.error is None and record.diagnostics)):
+            state.record(record.rel, Previous(record.key, record.outputs, record.diagnostics))
         if writer is not None:
             writer.add(record.to_json(outdir))
         if on_record is not None:

@@ -4,8 +4,11 @@ For each input that was done (by its relative name) it keeps the key (a
 SHA-256 over the input's bytes, its sidecar's bytes, the options and the
 toolkit's version) and the SHA-256 of every output written. A later run skips
 an input when its key is the same and every output is still there with the
-same bytes; timestamps play no part. A failed input is not recorded, so it is
-tried again (an earlier record of it stays, and cannot match a changed input).
+same bytes; timestamps play no part. An input that failed on its content (not
+well-formed, or invalid) is recorded with its diagnostics and reported failed
+again, without being redone, while it is unchanged; one that failed for any
+other reason (unreadable, an output not writable) is not recorded, so it is
+tried again.
 The file is written atomically at the end of a run (and when it is
 interrupted), so a crash leaves the previous state, never half a file.
 """
@@ -20,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from tei import __version__
+from tei.diagnostics import Diagnostic
 from tei.outputs import write_atomic
 
 STATE_NAME = ".tei-batch.json"
@@ -30,10 +34,14 @@ __all__ = ["STATE_NAME", "Previous", "State", "document_key", "file_sha256"]
 
 @dataclass(frozen=True)
 class Previous:
-    """What the state remembers of one input: its key and its outputs (relative path -> sha256)."""
+    """What the state remembers of one input: its key, its outputs (relative path -> sha256), its diagnostics.
+
+    ``diagnostics`` is non-empty only for an input that failed on its content.
+    """
 
     key: str
     outputs: tuple[tuple[str, str], ...]
+    diagnostics: tuple[Diagnostic, ...] = ()
 
 
 def file_sha256(path: Path) -> str | None:
@@ -83,8 +91,15 @@ class State:
         for rel, entry in documents.items():
             try:
                 outputs = tuple((str(name), str(sha)) for name, sha in entry["outputs"].items())
-                state.previous[str(rel)] = Previous(str(entry["key"]), outputs)
-            except (KeyError, TypeError, AttributeError):
+                diagnostics = tuple(
+                    Diagnostic(
+                        str(d["file"]), int(d["line"]), int(d["col"]), str(d["severity"]), str(d["message"]),
+                        str(d["rule"]),
+                    )
+                    for d in entry.get("diagnostics", [])
+                )
+                state.previous[str(rel)] = Previous(str(entry["key"]), outputs, diagnostics)
+            except (KeyError, TypeError, AttributeError, ValueError):
                 continue
         return state
 
@@ -92,14 +107,16 @@ class State:
         return self.previous.get(rel)
 
     def record(self, rel: str, entry: Previous) -> None:
-        """Remember a done (or still up-to-date) input."""
+        """Remember a done, up-to-date or content-failed input."""
         self.current[rel] = entry
 
     def save(self) -> None:
         """Write the state atomically; inputs this run did not meet keep their earlier records."""
         merged = {**self.previous, **self.current}
-        documents = {
-            rel: {"key": entry.key, "outputs": dict(entry.outputs)} for rel, entry in sorted(merged.items())
-        }
+        documents: dict[str, Any] = {}
+        for rel, entry in sorted(merged.items()):
+            documents[rel] = {"key": entry.key, "outputs": dict(entry.outputs)}
+            if entry.diagnostics:
+                documents[rel]["diagnostics"] = [{"file": d.file, **d.to_json()} for d in entry.diagnostics]
         data = {"format": STATE_FORMAT, "tool": f"tei {__version__}", "documents": documents}
         write_atomic(self.path, (json.dumps(data, indent=1, sort_keys=True) + "\n").encode("utf-8"))
