@@ -8,6 +8,7 @@ Running it twice changes nothing: existing names and dates are opaque.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from lxml import etree
 from tei.annotate.dates import DateContext, document_date, find_dates, old_style_dates, old_style_evidence
 from tei.annotate.names import NameRecogniser
 from tei.annotate.register import Register
-from tei.annotate.spans import containers, flatten, wrap
+from tei.annotate.spans import containers, flatten, wrap_all
 from tei.ns import E, local_name, tei, xml, xpath_elements
 
 #: Containers of the editor (heading, dateline, citation): their dates are New Style unless marked.
@@ -88,9 +89,19 @@ def _choose(spans: list[_Span]) -> list[_Span]:
     """Non-overlapping spans: longer first, a date before a name of the same length."""
     ordered = sorted(spans, key=lambda s: (-(s.end - s.start), s.tag != "date", s.start))
     taken: list[_Span] = []
+    # The taken spans never overlap, so sorted by start their ends are sorted too: a new span
+    # can only overlap its two neighbours (bisect, not a scan: a 10 MB paragraph has 10^5 spans).
+    starts: list[int] = []
+    ends: list[int] = []
     for span in ordered:
-        if all(span.end <= other.start or span.start >= other.end for other in taken):
-            taken.append(span)
+        at = bisect.bisect_right(starts, span.start)
+        if at and ends[at - 1] > span.start and span.end > starts[at - 1]:
+            continue
+        if at < len(starts) and starts[at] < span.end and span.start < ends[at]:
+            continue
+        starts.insert(at, span.start)
+        ends.insert(at, span.end)
+        taken.append(span)
     return sorted(taken, key=lambda s: s.start)
 
 
@@ -142,11 +153,13 @@ def annotate_text(
             if name.cert:
                 attrs.append(("cert", name.cert))
             spans.append(_Span(name.start, name.end, name.tag, tuple(attrs)))
-        for span in reversed(_choose(spans)):
+        wrapping = []
+        for span in _choose(spans):
             element = E(span.tag)
             for key, value in span.attrs:
                 element.set(key, value)
-            wrap(flat, span.start, span.end, element)
+            wrapping.append((span.start, span.end, element))
+        wrap_all(flat, wrapping)
     if evidence:
         notes.append(
             "The document shows Old-Style practice (dual dates or O.S. markers): its unmarked dates before "

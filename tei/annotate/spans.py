@@ -9,6 +9,7 @@ belong to different parents would cross an element boundary: it is refused.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -185,6 +186,50 @@ def wrap(flat: Flat, start: int, end: int, element: etree._Element) -> bool:
     element.tail = last_text[last_cut:] or None
     owner.insert(first_index + 1, element)
     return True
+
+
+def wrap_all(flat: Flat, spans: Sequence[tuple[int, int, etree._Element]]) -> None:
+    """Wrap non-overlapping spans given in order of ``start``: the same result as :func:`wrap` right to left.
+
+    Why not a loop over ``wrap``: each call copies its slot's text and lists its
+    parent's children, so a paragraph of one 10 MB line with 10^5 names took
+    hours. Runs of spans inside one slot are cut out of it in one pass here.
+    """
+    index = len(spans) - 1
+    while index >= 0:
+        start, end, element = spans[index]
+        slot = flat.segment_at(start) if start < end else None
+        if slot is None or flat.segment_at(end - 1) is not slot:
+            wrap(flat, start, end, element)
+            index -= 1
+            continue
+        run = index
+        while run > 0:
+            before_start, before_end = spans[run - 1][0], spans[run - 1][1]
+            if before_start >= before_end or flat.segment_at(before_start) is not slot:
+                break
+            if flat.segment_at(before_end - 1) is not slot:
+                break
+            run -= 1
+        _wrap_run(slot, spans[run : index + 1])
+        index = run - 1
+
+
+def _wrap_run(slot: _Segment, run: Sequence[tuple[int, int, etree._Element]]) -> None:
+    """Cut ascending, non-overlapping spans out of one text slot, each into its element."""
+    text = slot.get()
+    base = slot.start
+    slot.set(text[: run[0][0] - base])
+    previous: etree._Element | None = slot.child
+    for number, (start, end, element) in enumerate(run):
+        following = run[number + 1][0] if number + 1 < len(run) else None
+        element.text = text[start - base : end - base]
+        element.tail = (text[end - base : following - base] if following is not None else text[end - base :]) or None
+        if previous is None:
+            slot.owner.insert(0, element)
+        else:
+            previous.addnext(element)
+        previous = element
 
 
 def containers(root: etree._Element) -> list[etree._Element]:
