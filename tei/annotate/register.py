@@ -189,6 +189,10 @@ def _parse(path: Path) -> etree._Element:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read register: {exc.strerror or exc}", path=str(path)) from exc
+    if not data.strip():
+        raise InputError(
+            "register is empty; it must be a TEI file with listPerson, listPlace or listOrg", path=str(path)
+        )
     try:
         root = safexml.fromstring(data, str(path), parser=parser)
     except etree.XMLSyntaxError as exc:

@@ -26,6 +26,7 @@ from lxml import etree
 
 from tei import safexml
 from tei.errors import InputError, OutputError, ProcessingError, TeiError, UsageError
+from tei.ns import TEI_NS
 from tei.outputs import plan_targets, write_atomic
 from tei.resources import transforms_dir
 from tei.safexml import DEFAULT, XmlOptions
@@ -281,6 +282,20 @@ def read_tei(path: str, options: XmlOptions = DEFAULT) -> etree._ElementTree:
         raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from exc
 
 
+def _check_tei(root: etree._Element, name: str) -> None:
+    """The built-in stylesheets match TEI elements only: anything else would convert to an empty page."""
+    tag = root.tag if isinstance(root.tag, str) else ""
+    if not tag.startswith(f"{{{TEI_NS}}}"):
+        namespace = tag[1:].split("}", 1)[0] if tag.startswith("{") else ""
+        local = tag.rsplit("}", 1)[-1]
+        where = f"in the namespace {namespace}" if namespace else "in no namespace"
+        raise InputError(
+            f"not a TEI document: its root <{local}> is {where}; a TEI file starts with "
+            f'<TEI xmlns="{TEI_NS}">',
+            path=name,
+        )
+
+
 def convert_file(
     path: str | Path,
     fmt: str,
@@ -291,6 +306,8 @@ def convert_file(
     """Parse one TEI file and transform it; errors carry the file's name."""
     name = str(path)
     tree = read_tei(name, options)
+    if xslt is None:
+        _check_tei(tree.getroot(), name)
     try:
         return convert_tree(tree, fmt, params, xslt=xslt)
     except TransformError as exc:
