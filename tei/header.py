@@ -200,7 +200,8 @@ def _creation(text_el: etree._Element, meta: Metadata) -> etree._Element:
                     date.set(name, chosen.get(name, ""))
             return E("creation", date)
         return E("creation", E("date", _text_of(holder)))
-    return E("creation", E("p", "The date of the document is not stated in the text."))
+    # creation holds phrase-level content only (no p), in the project schema and in tei_all.
+    return E("creation", "The date of the document is not stated in the text.")
 
 
 def build_header(text_el: etree._Element, facts: HeaderFacts, standoff: etree._Element | None = None) -> etree._Element:

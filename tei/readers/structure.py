@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from tei.ns import E, local_name
+from tei.ns import E, local_name, tei
 from tei.readers import blocks as B
 from tei.readers.inline import Inline, append_inline, parse_inline
 
@@ -238,7 +238,9 @@ class _Builder:
                 else:
                     title_lines.append(line)
             flush_title()
-        return front, self._opening(front, items), " ".join(title_texts)
+        opening = self._opening(front, items)
+        _keep_front_valid(front)
+        return front, opening, " ".join(title_texts)
 
     def _flush_nav_and_meta(self, front: etree._Element, items: list[tuple[str, str]]) -> None:
         """Navigation and metadata lines seen before the title go to the front as they are."""
@@ -529,6 +531,46 @@ class _Builder:
                 body = (bullet.group("rest") if bullet else first.strip()) + ("\n" + rest_lines if rest_lines else "")
                 lst.append(self.element("item", body))
         return lst
+
+
+#: What TEI allows in ``front`` after its first ``div`` (divisions, bibliographies, model.global).
+_AFTER_FRONT_DIV = frozenset(
+    {"div", "listBibl", "fw", "pb", "lb", "cb", "milestone", "note", "anchor", "gap", "figure"}
+)
+
+
+def _keep_front_valid(front: etree._Element) -> None:
+    """Title-page parts after a ``div`` in ``front`` (a subtitle after a metadata line) become paragraphs.
+
+    TEI allows ``docTitle``, ``docDate``, ``p``… in ``front`` only before its
+    first ``div``; so that no line moves, later ones become ``p`` (``@rend``
+    says what they were) in a ``div type="titlepage"`` of their own.
+    """
+    seen_div = False
+    holder: etree._Element | None = None
+    for child in list(front):
+        name = local_name(child)
+        if name == "div":
+            seen_div = True
+            holder = child if child.get("type") == "titlepage" else None
+            continue
+        if not seen_div or not name or name in _AFTER_FRONT_DIV:
+            holder = None if name else holder
+            continue
+        if holder is None:
+            holder = E("div", type="titlepage")
+            child.addprevious(holder)
+        parts = list(child) if name == "docTitle" else [child]
+        for part in parts:
+            kind = local_name(part)
+            rend = f"{kind} {part.get('type')}" if part.get("type") else kind
+            for attribute in list(part.attrib):
+                del part.attrib[attribute]
+            part.tag = tei("p")
+            part.set("rend", rend or "")
+            holder.append(part)
+        if name == "docTitle":
+            front.remove(child)
 
 
 def _strip_heading(text: str, markdown: bool) -> str:

@@ -321,3 +321,33 @@ def test_safexml_never_asks_for_an_external_resource(corpus: Corpus, server: Ser
 def test_safexml_size_limit_counts_bytes_given_in_memory() -> None:
     with pytest.raises(InputError, match="over the limit"):
         safexml.fromstring(b"<r>" + b"x" * safexml.MAX_BYTES + b"</r>", "big.xml")
+
+
+# -- a user's --schema may not reach the network either ------------------------------------------------------
+
+
+def test_hostile_schemas_fetch_nothing(corpus: Corpus, server: Server) -> None:
+    server.requests.clear()
+    doc = corpus.docs / "r.xml"
+    doc.write_text("<r/>", "utf-8")
+    (corpus.docs / "import-http.xsd").write_text(
+        '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:import namespace="urn:o" '
+        f'schemaLocation="{server.url}/other.xsd"/><xs:element name="r"/></xs:schema>',
+        "utf-8",
+    )
+    (corpus.docs / "external-http.rng").write_text(
+        '<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start>'
+        f'<externalRef href="{server.url}/other.rng"/></start></grammar>',
+        "utf-8",
+    )
+    (corpus.docs / "entity.rng").write_text(
+        f'<!DOCTYPE grammar [<!ENTITY x SYSTEM "{corpus.secret.as_uri()}">]>'
+        '<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start><element name="r"><value>&x;</value>'
+        "</element></start></grammar>",
+        "utf-8",
+    )
+    for schema in ("import-http.xsd", "external-http.rng", "entity.rng"):
+        result = run("validate", "--schema", schema, "r.xml", cwd=corpus.docs)
+        assert_clean(result, corpus, server, schema)
+        assert result.returncode in (0, 1, 2)
+    assert run("validate", "--schema", "external-http.rng", "r.xml", cwd=corpus.docs).returncode == 2

@@ -182,7 +182,32 @@
     <xsl:param name="first" select="$indent"/>
     <xsl:param name="align" select="'left'"/>
     <xsl:variable name="room" select="$line-width - string-length($first)"/>
+    <!-- A very long paragraph (a one-line file of megabytes) is halved at a space first:
+         line by line, the recursion would pass libxslt's depth limit and copy the rest
+         of the text once per line. Below 20,000 characters the wrapping is unchanged. -->
+    <xsl:variable name="half">
+      <xsl:if test="$line-width &gt; 0 and string-length($text) &gt; 20000">
+        <xsl:call-template name="last-space">
+          <xsl:with-param name="text" select="$text"/>
+          <xsl:with-param name="position" select="floor(string-length($text) div 2)"/>
+        </xsl:call-template>
+      </xsl:if>
+    </xsl:variable>
     <xsl:choose>
+      <xsl:when test="string($half) != '' and $half &gt; 1">
+        <xsl:call-template name="wrap">
+          <xsl:with-param name="text" select="substring($text, 1, $half - 1)"/>
+          <xsl:with-param name="indent" select="$indent"/>
+          <xsl:with-param name="first" select="$first"/>
+          <xsl:with-param name="align" select="$align"/>
+        </xsl:call-template>
+        <xsl:call-template name="wrap">
+          <xsl:with-param name="text" select="substring($text, $half + 1)"/>
+          <xsl:with-param name="indent" select="$indent"/>
+          <xsl:with-param name="first" select="$indent"/>
+          <xsl:with-param name="align" select="$align"/>
+        </xsl:call-template>
+      </xsl:when>
       <xsl:when test="$line-width &lt;= 0 or string-length($text) &lt;= $room">
         <xsl:call-template name="emit-line">
           <xsl:with-param name="prefix" select="$first"/>

@@ -1,0 +1,64 @@
+"""Property tests over the whole pipeline: encode -> validate (project schema; tei_all by jing) -> convert.
+
+The long campaign (10,000+ documents) is ``python bench/fuzz.py``; this is its
+budgeted form for every test run.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import Jing
+from hypothesis import HealthCheck, given, settings
+from pipeline_support import check_pipeline, noisy_documents
+from test_properties import documents
+
+from tei.encode import EncodeOptions, encode
+from tei.errors import TeiError
+from tei.serialize import to_bytes
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents())
+def test_pipeline_on_generated_documents(doc: tuple[str, bool]) -> None:
+    check_pipeline(*doc)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(noisy_documents())
+def test_pipeline_on_noisy_documents(doc: tuple[str, bool]) -> None:
+    check_pipeline(*doc)
+
+
+def test_generated_documents_are_valid_tei_all(tmp_path: Path, jing: Jing) -> None:
+    """Thirty generated documents written out and checked by jing against tei_all in one run."""
+    written: list[Path] = []
+
+    @settings(max_examples=30, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @given(noisy_documents())
+    def collect(doc: tuple[str, bool]) -> None:
+        text, markdown = doc
+        options = EncodeOptions(input_format="markdown" if markdown else "plain", change_date="2026-01-01")
+        try:
+            root = encode(text.encode(), options, name="generated.txt")
+        except TeiError:
+            return
+        path = tmp_path / f"gen-{len(written):03}.xml"
+        path.write_bytes(to_bytes(root))
+        written.append(path)
+
+    collect()
+    assert len(written) >= 20
+    assert jing.errors(*written) == []
+
+
+def test_fuzz_findings_stay_fixed() -> None:
+    """What bench/fuzz.py found: a title-page line after a metadata line gave docTitle after a div in front."""
+    assert check_pipeline("THE\n\nSource: Marxist Internet Archive\n\nGovernment\n\nthe\n", False)
+    assert check_pipeline(
+        "THE\n\nOctober 26 (November 8), 1917\n\nSource: Marxist Internet Archive\n\n"
+        "[Subject] **unclosed bold [Author] [Date]\n\nthe\n",
+        False,
+    )
+    # A document without a date: creation held a <p>, which TEI does not allow there.
+    assert check_pipeline("A NOTE\n\nThe peace of the peoples.\n", False)
