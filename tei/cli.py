@@ -199,7 +199,7 @@ def convert(
 @click.option("-d", "--outdir", type=click.Path(path_type=Path), default=Path("tei-demo"), show_default=True)
 @click.pass_context
 def demo(ctx: click.Context, outdir: Path) -> None:
-    """Encode the bundled sample documents, check them, and say where the results are."""
+    """Encode, validate and convert the bundled sample documents, and say where the results are."""
     from tei.demo import run_demo
 
     outdir.mkdir(parents=True, exist_ok=True)
