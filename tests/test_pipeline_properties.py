@@ -60,5 +60,7 @@ def test_fuzz_findings_stay_fixed() -> None:
         "[Subject] **unclosed bold [Author] [Date]\n\nthe\n",
         False,
     )
+    # A closing line with an audience reaction read as a citation: TEI has no stage in bibl.
+    assert check_pipeline("**the**\n\n---\n\nthe (*Prolonged Applause*) the: the\n", True)
     # A document without a date: creation held a <p>, which TEI does not allow there.
     assert check_pipeline("A NOTE\n\nThe peace of the peoples.\n", False)

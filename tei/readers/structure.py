@@ -317,6 +317,7 @@ class _Builder:
         )
         if not match:
             append_inline(bibl, self.inline(line))
+            etree.strip_tags(bibl, tei("stage"))  # TEI has no stage in bibl: keep its words as text
             return bibl
         bibl.append(E("author", match.group("author")))
         bibl[-1].tail = ", "
@@ -382,6 +383,7 @@ class _Builder:
                 bibl.append(E("title", *self.inline(content)))
             else:
                 append_inline(bibl, self.inline(content))
+        etree.strip_tags(bibl, tei("stage"))  # TEI has no stage in bibl: keep its words as text
         return bibl
 
     # -- body -----------------------------------------------------------
