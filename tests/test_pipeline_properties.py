@@ -62,5 +62,10 @@ def test_fuzz_findings_stay_fixed() -> None:
     )
     # A closing line with an audience reaction read as a citation: TEI has no stage in bibl.
     assert check_pipeline("**the**\n\n---\n\nthe (*Prolonged Applause*) the: the\n", True)
+    assert check_pipeline("THE\n\nthe\n\nthe: (Applause) the\n", False)
+    # ... and in a dateline.
+    assert check_pipeline("THE\n\nthe (Applause) 1917\n\nthe\n", False)
+    # A numbered list with a bulleted item: every item needs its label.
+    assert check_pipeline("THE\n\nTHE THE\n\n1. the the\n * **unclosed bold", False)
     # A document without a date: creation held a <p>, which TEI does not allow there.
     assert check_pipeline("A NOTE\n\nThe peace of the peoples.\n", False)

@@ -512,6 +512,7 @@ class _Builder:
         """Numbered or bulleted items; numbers are kept as ``label`` text."""
         ordered = bool(B.LIST_ITEM_RE.match(blocks[0].lines[0]))
         lst = E("list", type="ordered" if ordered else "bulleted")
+        unlabelled: list[etree._Element] = []
         for block in blocks:
             groups: list[list[str]] = []
             for line in block.lines:
@@ -532,6 +533,11 @@ class _Builder:
                 bullet = B.BULLET_RE.match(first)
                 body = (bullet.group("rest") if bullet else first.strip()) + ("\n" + rest_lines if rest_lines else "")
                 lst.append(self.element("item", body))
+                unlabelled.append(lst[-1])
+        if unlabelled and len(unlabelled) != len(lst):  # numbered and bulleted items mixed
+            # TEI wants every item labelled once one is: an empty label (the bullet is not a word).
+            for item in unlabelled:
+                item.addprevious(E("label"))
         return lst
 
 
@@ -639,6 +645,27 @@ def _looks_like_work_title(line: str) -> bool:
     return 0 < len(tokens) <= 12 and not B.TERMINAL_RE.search(line) and not B.URL_ONLY_RE.match(line)
 
 
+#: Elements whose content may hold ``stage`` (model.inter) in the project's schema and in TEI.
+_STAGE_PARENTS = frozenset(
+    {"ab", "add", "body", "cell", "corr", "del", "div", "emph", "head", "hi", "item", "l", "note", "p"}
+    | {"postscript", "q", "quote", "ref", "reg", "salute", "seg", "sic", "signed", "stage", "supplied"}
+    | {"title", "titlePart", "trailer", "unclear", "orig"}
+)
+
+
+def _unwrap_misplaced_stage(root: etree._Element) -> None:
+    """An audience reaction read in a dateline, citation or byline stays as text: TEI has no stage there."""
+    parents = {
+        parent
+        for stage in root.iter(tei("stage"))
+        if (parent := stage.getparent()) is not None and local_name(parent) not in _STAGE_PARENTS
+    }
+    for parent in parents:
+        for stage in parent.findall(tei("stage")):
+            etree.strip_tags(stage, tei("stage"))  # a stage inside it goes too
+        etree.strip_tags(parent, tei("stage"))
+
+
 def build_text(text: str, *, markdown: bool) -> tuple[etree._Element, ReadReport]:
     """Read a whole document into a TEI ``<text>`` element and a report of decisions."""
     report = ReadReport(input_format="markdown" if markdown else "plain", lines=text.count("\n") + 1)
@@ -647,5 +674,6 @@ def build_text(text: str, *, markdown: bool) -> tuple[etree._Element, ReadReport
         blocks = [B.Block(tuple(line.rstrip() for line in b.lines), b.lineno) for b in blocks]
     builder = _Builder(blocks, markdown, report)
     element = builder.build()
+    _unwrap_misplaced_stage(element)
     report.notes_without_text = sum(1 for _ in element.iter("{*}gap") if _.get("reason") == "not-in-source")
     return element, report
