@@ -67,5 +67,7 @@ def test_fuzz_findings_stay_fixed() -> None:
     assert check_pipeline("THE\n\nthe (Applause) 1917\n\nthe\n", False)
     # A numbered list with a bulleted item: every item needs its label.
     assert check_pipeline("THE\n\nTHE THE\n\n1. the the\n * **unclosed bold", False)
+    # A stray HTML tag inside parentheses stayed as literal text ("sup" became a word).
+    assert check_pipeline("**the the the the**\n\nOctober 26 (November </sup> 8), 1917\n\nthe\n", True)
     # A document without a date: creation held a <p>, which TEI does not allow there.
     assert check_pipeline("A NOTE\n\nThe peace of the peoples.\n", False)

@@ -99,7 +99,9 @@ def _convert(kind: str, match: re.Match[str], markdown: bool) -> list[Inline] | 
     if kind == "stage_plain":
         inner = group("stage_plain")
         if not REACTION_WORDS.search(inner) or len(inner.split()) > 8:
-            return None
+            # Not a reaction: plain parentheses, whose content is read like any other text
+            # (a tag or a marker inside must not survive as literal text).
+            return ["(", *parse_inline(inner, markdown=markdown), ")"]
         return ["(", _with_children(E("stage", type="reaction"), parse_inline(inner, markdown=markdown)), ")"]
     if kind == "gap":
         return [E("gap", reason="omitted-in-source")]
