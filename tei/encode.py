@@ -14,7 +14,7 @@ from pathlib import Path
 from lxml import etree
 
 from tei import __version__
-from tei.errors import InputError, UsageError
+from tei.errors import UsageError, read_error
 from tei.header import HeaderFacts, build_header
 from tei.metadata import Metadata, load_meta, sidecar_for
 from tei.ns import NSMAP, tei
@@ -108,14 +108,8 @@ def read_input(path: str) -> bytes:
     target = Path(path)
     try:
         return target.read_bytes()
-    except FileNotFoundError as exc:
-        raise InputError("no such file; check the path", path=path) from exc
-    except IsADirectoryError as exc:
-        raise InputError("is a folder; name the files in it (or use tei batch for folders)", path=path) from exc
-    except PermissionError as exc:
-        raise InputError("permission denied: the file cannot be read", path=path) from exc
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path=path) from exc
+        raise read_error(exc, path, folder="is a folder; name the files in it (or use tei batch for folders)") from exc
 
 
 def encode_file(

@@ -47,3 +47,18 @@ class ProcessingError(TeiError):
     """A document failed in the pipeline for a reason of its own (exit 1)."""
 
     exit_status = 1
+
+
+def read_error(exc: OSError, path: str, *, folder: str = "is a folder; name the files in it") -> InputError:
+    """The one-line InputError for a file that could not be read, by what the system said.
+
+    ``folder`` is the message for a folder given where a file was expected
+    (each command says what to do instead).
+    """
+    if isinstance(exc, FileNotFoundError):
+        return InputError("no such file; check the path", path=path)
+    if isinstance(exc, IsADirectoryError):
+        return InputError(folder, path=path)
+    if isinstance(exc, PermissionError):
+        return InputError("permission denied: the file cannot be read", path=path)
+    return InputError(f"cannot read: {exc.strerror or exc}", path=path)

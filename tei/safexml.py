@@ -36,7 +36,7 @@ from urllib.parse import unquote, urlparse
 
 from lxml import etree
 
-from tei.errors import InputError
+from tei.errors import InputError, read_error
 
 __all__ = [
     "DEFAULT",
@@ -140,14 +140,8 @@ def read_bytes(path: str | Path, options: XmlOptions = DEFAULT) -> bytes:
         if target.is_file() and size > options.max_bytes:
             raise _too_big(name, size, options)
         return target.read_bytes()
-    except FileNotFoundError as exc:
-        raise InputError("no such file; check the path", path=name) from exc
-    except IsADirectoryError as exc:
-        raise InputError("is a folder; name the XML files in it", path=name) from exc
-    except PermissionError as exc:
-        raise InputError("permission denied: the file cannot be read", path=name) from exc
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", path=name) from exc
+        raise read_error(exc, name, folder="is a folder; name the XML files in it") from exc
 
 
 def read_stdin(options: XmlOptions = DEFAULT, *, name: str = "<stdin>") -> bytes:

@@ -25,7 +25,7 @@ from urllib.parse import unquote, urlparse
 from lxml import etree
 
 from tei import safexml
-from tei.errors import InputError, OutputError, ProcessingError, TeiError, UsageError
+from tei.errors import InputError, OutputError, ProcessingError, TeiError, UsageError, read_error
 from tei.ns import TEI_NS
 from tei.outputs import plan_targets, write_atomic
 from tei.resources import transforms_dir
@@ -272,14 +272,8 @@ def read_tei(path: str, options: XmlOptions = DEFAULT) -> etree._ElementTree:
         raise InputError(
             f"not well-formed XML: {_first_line(exc.msg or str(exc))}", path=path, line=exc.lineno or None
         ) from exc
-    except FileNotFoundError as exc:
-        raise InputError("no such file; check the path", path=path) from exc
-    except IsADirectoryError as exc:
-        raise InputError("is a folder; name the files in it", path=path) from exc
-    except PermissionError as exc:
-        raise InputError("permission denied: the file cannot be read", path=path) from exc
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from exc
+        raise read_error(exc, path) from exc
 
 
 def _check_tei(root: etree._Element, name: str) -> None:
