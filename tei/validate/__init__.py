@@ -24,7 +24,7 @@ from lxml import etree
 from tei.diagnostics import Diagnostic
 from tei.errors import InputError, UsageError
 from tei.safexml import DEFAULT, XmlOptions, read_stdin
-from tei.validate import rng, rules, schematron, xsd
+from tei.validate import rules, schematron, xsd
 from tei.validate.xsd import Locator
 
 __all__ = ["FORMATS", "run_validate", "validate_bytes", "validate_file", "validate_tree"]
@@ -53,6 +53,8 @@ def validate_bytes(
     locator = Locator.for_source(root, data)
     if schema is None:
         return _project(root, name, locator)
+    from tei.validate import rng  # only for --schema: the project's own path never needs it
+
     return _tidy(rng.check_named_schema(root, name, locator, schema))
 
 
@@ -71,6 +73,8 @@ def validate_file(path: str | Path, *, schema: Path | None = None, options: XmlO
 def _check_schema(schema: Path) -> None:
     if not schema.is_file():
         raise InputError("no such schema file; check the path given to --schema", path=str(schema))
+    from tei.validate import rng
+
     rng.schema_kind(schema)
 
 
