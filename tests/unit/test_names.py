@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -500,18 +499,15 @@ def test_properties(register: Register, rec: NameRecogniser, text: str) -> None:
     assert NameRecogniser(register).find(text) == found  # a second recogniser agrees
 
 
-def test_speed(rec: NameRecogniser) -> None:
-    """Far above the encoder's 1 MB/s budget even on a text full of names (loose bound for slow CI)."""
+def test_long_text_full_of_names(rec: NameRecogniser) -> None:
+    """Every name of a long text is found (speed is measured in bench/encode.py, not here)."""
     paragraph = (
         "On the question of peace the Soviet Government of Russia, by Comrade Lenin and Mr. Trotsky, "
         "addressed the Governments of Germany and Austria-Hungary and the Council of People's Commissars. "
     )
     text = paragraph * 2000  # about 0.4 MB
-    started = time.perf_counter()
     found = rec.find(text)
-    elapsed = time.perf_counter() - started
     assert len(found) >= 6 * 2000
-    assert len(text) / elapsed > 250_000
 
 
 # ---------------------------------------------------------------- the samples with the built-in register
