@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -56,3 +57,18 @@ class Jing:
             for line in result.stdout.splitlines() + result.stderr.splitlines()
             if line.strip() and "[warning]" not in line
         ]
+
+
+def run_tei(*args: str, cwd: Path, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """``tei ARGS`` in a fresh process (text output, no SOURCE_DATE_EPOCH); the timeout only catches hangs."""
+    env = dict(os.environ)
+    env.pop("SOURCE_DATE_EPOCH", None)
+    return subprocess.run(
+        [sys.executable, "-m", "tei.cli", *args],
+        capture_output=True,
+        text=True,
+        errors="replace",
+        cwd=cwd,
+        env=env,
+        timeout=timeout,
+    )

@@ -8,30 +8,19 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, run_tei
 
 TROTSKY = EXAMPLES / "trotsky-note-to-allied-ambassadors-1917-12-06.txt"
 HANG = 300
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ)
-    env.pop("SOURCE_DATE_EPOCH", None)
-    return subprocess.run(
-        [sys.executable, "-m", "tei.cli", *args],
-        capture_output=True,
-        text=True,
-        errors="replace",
-        cwd=cwd,
-        env=env,
-        timeout=HANG,
-    )
+    return run_tei(*args, cwd=cwd, timeout=HANG)
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,6 @@ receive no request. Timeouts only catch hangs; they assert no speed.
 from __future__ import annotations
 
 import http.server
-import os
 import subprocess
 import sys
 import threading
@@ -21,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from conftest import TEI_ALL
+from conftest import TEI_ALL, run_tei
 
 from tei import safexml
 from tei.errors import InputError
@@ -139,17 +138,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory, server: Server) -> Corpus:
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ)
-    env.pop("SOURCE_DATE_EPOCH", None)
-    return subprocess.run(
-        [sys.executable, "-m", "tei.cli", *args],
-        capture_output=True,
-        text=True,
-        errors="replace",
-        cwd=cwd,
-        env=env,
-        timeout=HANG,
-    )
+    return run_tei(*args, cwd=cwd, timeout=HANG)
 
 
 def commands(out: Path, name: str) -> dict[str, list[str]]:
