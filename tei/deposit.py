@@ -38,6 +38,7 @@ from tei.batch.pipeline import BatchOptions, Record
 from tei.batch.run import run_batch
 from tei.encode import EncodeOptions
 from tei.errors import InputError, OutputError, ProcessingError, UsageError
+from tei.outputs import file_hashes
 
 __all__ = ["DepositOptions", "DepositResult", "make_deposit", "verify_bag"]
 
@@ -287,15 +288,6 @@ def make_deposit(
     return DepositResult(bag, len(docs), invalid, payload_files)
 
 
-def _hashes(path: Path, algorithms: Sequence[str]) -> dict[str, str]:
-    digests = {name: hashlib.new(name) for name in algorithms}
-    with path.open("rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            for digest in digests.values():
-                digest.update(block)
-    return {name: digest.hexdigest() for name, digest in digests.items()}
-
-
 def verify_bag(bag: Path) -> tuple[list[str], int]:
     """Every problem of a bag (missing, extra or altered files), and how many files were checked.
 
@@ -322,7 +314,7 @@ def verify_bag(bag: Path) -> tuple[list[str], int]:
             problems.append(f"{bag / rel}: missing (listed in the manifest, not in the bag)")
             continue
         expected = {name: value.lower() for name, value in entries[rel].items() if name in hashlib.algorithms_available}
-        found = _hashes(target, list(expected))
+        found = file_hashes(target, list(expected))
         differ = sorted(name for name in expected if expected[name] != found[name])
         if differ:
             problems.append(f"{bag / rel}: altered ({' and '.join(differ)} differ from the manifest)")

@@ -5,8 +5,10 @@ Why: a failing run must leave whatever the user had untouched (DEVELOPERS.md).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from tei.errors import OutputError, UsageError
@@ -75,3 +77,13 @@ def plan_targets(inputs: list[str], output: Path | None, outdir: Path | None, su
         if target is not None:
             check_not_input(target, inputs)
     return targets
+
+
+def file_hashes(path: Path, algorithms: Sequence[str] = ("sha256",)) -> dict[str, str]:
+    """Hex digests of a file by algorithm name, read once in 1 MiB blocks (OSError if unreadable)."""
+    digests = {name: hashlib.new(name) for name in algorithms}
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            for digest in digests.values():
+                digest.update(block)
+    return {name: digest.hexdigest() for name, digest in digests.items()}

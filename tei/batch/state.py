@@ -24,7 +24,7 @@ from typing import Any
 
 from tei import __version__
 from tei.diagnostics import Diagnostic
-from tei.outputs import write_atomic
+from tei.outputs import file_hashes, write_atomic
 
 STATE_NAME = ".tei-batch.json"
 STATE_FORMAT = 1
@@ -46,14 +46,10 @@ class Previous:
 
 def file_sha256(path: Path) -> str | None:
     """The SHA-256 of a file, or None when it cannot be read."""
-    digest = hashlib.sha256()
     try:
-        with path.open("rb") as stream:
-            for block in iter(lambda: stream.read(1 << 20), b""):
-                digest.update(block)
+        return file_hashes(path)["sha256"]
     except OSError:
         return None
-    return digest.hexdigest()
 
 
 def document_key(data: bytes, sidecar: bytes | None, options: Mapping[str, Any]) -> str:
