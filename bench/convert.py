@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import timeit
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,12 +31,7 @@ DICKENS = SHARED / "corpus" / "eltec-eng" / "level1" / "ENG18530_Dickens.xml"
 
 def best_of(repeat: int, action: Callable[[], object]) -> float:
     """The fastest of ``repeat`` runs, in seconds (the least disturbed by the machine)."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return min(times)
+    return min(timeit.repeat(action, number=1, repeat=repeat))
 
 
 def cli_has_convert() -> bool:
