@@ -39,7 +39,7 @@
   <xsl:variable name="index-orgs"
       select="/*/tei:standOff//tei:org | /*/tei:teiHeader/tei:profileDesc//tei:listOrg//tei:org"/>
   <xsl:variable name="unidentified-names"
-      select="$texts//tei:persName[not(@ref)] | $texts//tei:placeName[not(@ref)] | $texts//tei:orgName[not(@ref)]"/>
+      select="$special[self::tei:persName or self::tei:placeName or self::tei:orgName][not(@ref)]"/>
   <!-- The first mention of each unidentified name (Muenchian grouping). -->
   <xsl:variable name="unidentified-groups"
       select="$unidentified-names[generate-id() = generate-id(key('unidentified', concat(local-name(), '|', normalize-space(.)))[1])]"/>
@@ -98,7 +98,7 @@
       </xsl:when>
       <xsl:otherwise>
         <xsl:text>nm.</xsl:text>
-        <xsl:number level="multiple" count="*" format="1.1"/>
+        <xsl:call-template name="tree-place"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -110,13 +110,19 @@
         select="$names[@type = 'main' or @type = 'standard' or @type = 'full' or @type = 'preferred'][1]"/>
     <xsl:choose>
       <xsl:when test="$preferred">
-        <xsl:value-of select="normalize-space($preferred)"/>
+        <xsl:for-each select="$preferred">
+          <xsl:call-template name="name-label"/>
+        </xsl:for-each>
       </xsl:when>
       <xsl:when test="$names[not(@type)]">
-        <xsl:value-of select="normalize-space($names[not(@type)][1])"/>
+        <xsl:for-each select="$names[not(@type)][1]">
+          <xsl:call-template name="name-label"/>
+        </xsl:for-each>
       </xsl:when>
       <xsl:when test="$names">
-        <xsl:value-of select="normalize-space($names[1])"/>
+        <xsl:for-each select="$names[1]">
+          <xsl:call-template name="name-label"/>
+        </xsl:for-each>
       </xsl:when>
       <xsl:when test="@n">
         <xsl:value-of select="@n"/>
@@ -124,6 +130,121 @@
       <xsl:otherwise>
         <xsl:value-of select="@xml:id"/>
       </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A name as a reader writes it (context: a name, or an element holding
+       names such as author): one name out of several variants, its parts in
+       reading order ("Juliette Adam", "Madame Juliette Adam", "Edward
+       Bulwer-Lytton, Baron Lytton"), never its identifiers (idno) or notes.
+       A name written as text keeps its own words and order. -->
+  <xsl:template name="name-label">
+    <xsl:variable name="names" select="tei:persName | tei:orgName | tei:name | tei:placeName"/>
+    <xsl:variable name="parts" select="tei:forename | tei:surname | tei:roleName | tei:addName | tei:genName | tei:nameLink"/>
+    <xsl:choose>
+      <xsl:when test="$names and not(text()[normalize-space()])">
+        <xsl:variable name="preferred"
+            select="$names[@type = 'main' or @type = 'standard' or @type = 'full' or @type = 'preferred' or @full = 'yes'][1]"/>
+        <xsl:variable name="plain" select="$names[not(@type) or @type != 'variant']"/>
+        <xsl:choose>
+          <xsl:when test="$preferred">
+            <xsl:for-each select="$preferred">
+              <xsl:call-template name="name-label"/>
+            </xsl:for-each>
+          </xsl:when>
+          <xsl:when test="$plain">
+            <xsl:for-each select="$plain[1]">
+              <xsl:call-template name="name-label"/>
+            </xsl:for-each>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:for-each select="$names[1]">
+              <xsl:call-template name="name-label"/>
+            </xsl:for-each>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:when test="$parts and not(text()[normalize-space()])">
+        <xsl:variable name="core" select="tei:forename | tei:surname | tei:nameLink | tei:genName"/>
+        <xsl:variable name="first-core" select="$core[1]"/>
+        <xsl:variable name="text">
+          <!-- Role names and additions before the name ("Madame", "Sir"). -->
+          <xsl:for-each select="(tei:roleName | tei:addName)[not($first-core) or following-sibling::*[generate-id() = generate-id($first-core)]]">
+            <xsl:value-of select="concat(normalize-space(.), ' ')"/>
+          </xsl:for-each>
+          <xsl:for-each select="tei:forename">
+            <xsl:value-of select="concat(normalize-space(.), ' ')"/>
+          </xsl:for-each>
+          <xsl:for-each select="tei:nameLink">
+            <xsl:value-of select="concat(normalize-space(.), ' ')"/>
+          </xsl:for-each>
+          <xsl:for-each select="tei:surname">
+            <xsl:value-of select="concat(normalize-space(.), ' ')"/>
+          </xsl:for-each>
+          <xsl:for-each select="tei:genName">
+            <xsl:value-of select="concat(normalize-space(.), ' ')"/>
+          </xsl:for-each>
+          <!-- Titles after it ("Baron Lytton"), after a comma. -->
+          <xsl:for-each select="(tei:roleName | tei:addName)[$first-core and not(following-sibling::*[generate-id() = generate-id($first-core)])]">
+            <xsl:value-of select="concat(', ', normalize-space(.), ' ')"/>
+          </xsl:for-each>
+        </xsl:variable>
+        <xsl:value-of select="normalize-space(translate(normalize-space($text), '&#10;', ' '))"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="text">
+          <xsl:apply-templates mode="name-text"/>
+        </xsl:variable>
+        <xsl:value-of select="normalize-space($text)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="*" mode="name-text">
+    <xsl:if test="preceding-sibling::node()[1][self::*]">
+      <xsl:text> </xsl:text>
+    </xsl:if>
+    <xsl:apply-templates mode="name-text"/>
+  </xsl:template>
+  <xsl:template match="tei:persName | tei:orgName | tei:name" mode="name-text">
+    <xsl:if test="preceding-sibling::node()[1][self::*]">
+      <xsl:text> </xsl:text>
+    </xsl:if>
+    <xsl:call-template name="name-label"/>
+  </xsl:template>
+  <xsl:template match="tei:idno | tei:note | tei:ptr | tei:email | tei:affiliation | tei:choice/tei:sic
+                       | tei:choice/tei:orig | tei:choice/tei:abbr | comment() | processing-instruction()" mode="name-text"/>
+  <xsl:template match="text()" mode="name-text">
+    <xsl:value-of select="."/>
+  </xsl:template>
+
+  <!-- What a mention's tooltip says: "Person: Vladimir Lenin (1870–1924)",
+       or that the register does not know it. -->
+  <xsl:template name="name-title">
+    <xsl:param name="kind"/>
+    <xsl:param name="entity"/>
+    <xsl:param name="uncertain"/>
+    <xsl:variable name="kind-label">
+      <xsl:call-template name="kind-label">
+        <xsl:with-param name="kind" select="$kind"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$entity != ''">
+        <xsl:for-each select="key('entity', $entity)">
+          <xsl:value-of select="concat(translate(substring($kind-label, 1, 1), 'pon', 'PON'), substring($kind-label, 2), ': ')"/>
+          <xsl:call-template name="entity-label"/>
+          <xsl:variable name="dates">
+            <xsl:call-template name="entity-dates"/>
+          </xsl:variable>
+          <xsl:if test="$dates != ''">
+            <xsl:value-of select="concat(' (', $dates, ')')"/>
+          </xsl:if>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:when test="$uncertain">
+        <xsl:value-of select="concat('Unidentified ', $kind-label, ' (not in the register)')"/>
+      </xsl:when>
     </xsl:choose>
   </xsl:template>
 

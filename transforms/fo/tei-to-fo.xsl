@@ -368,7 +368,7 @@
   </xsl:template>
 
   <xsl:template name="content">
-    <xsl:param name="container" select="false()"/>
+    <xsl:param name="container"/>
     <xsl:variable name="blocks">
       <xsl:call-template name="has-blocks"/>
     </xsl:variable>
@@ -388,10 +388,10 @@
   <xsl:template name="para">
     <xsl:param name="align" select="'justify'"/>
     <xsl:param name="style" select="'normal'"/>
-    <xsl:param name="size" select="''"/>
+    <xsl:param name="size"/>
     <xsl:param name="before" select="'0pt'"/>
     <xsl:param name="after" select="'5pt'"/>
-    <xsl:param name="color" select="''"/>
+    <xsl:param name="color"/>
     <fo:block text-align="{$align}" space-before="{$before}" space-after="{$after}">
       <xsl:if test="$align = 'justify'">
         <xsl:attribute name="text-align-last">start</xsl:attribute>

@@ -430,7 +430,7 @@ end
   <!-- ================================================================== -->
 
   <xsl:template name="content">
-    <xsl:param name="container" select="false()"/>
+    <xsl:param name="container"/>
     <xsl:variable name="blocks">
       <xsl:call-template name="has-blocks"/>
     </xsl:variable>
