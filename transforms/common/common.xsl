@@ -17,6 +17,7 @@
     header.xsl     the teiHeader's facts (title, author, date, licence…)
     egxml.xsl      TEI examples as XML source; math.xsl MathML as text
     warnings.xsl   what a conversion could not show
+    fonts.xsl      the font families of the printed formats and their fallbacks
     strings.xsl    string helpers (escaping for TeX, wrapping)
     writer.xsl     the primitives, with the defaults a new writer starts from
 
@@ -45,6 +46,7 @@
   <xsl:include href="egxml.xsl"/>
   <xsl:include href="math.xsl"/>
   <xsl:include href="warnings.xsl"/>
+  <xsl:include href="fonts.xsl"/>
   <xsl:include href="writer.xsl"/>
 
   <!-- The TEI <text> elements to render (a teiCorpus has one per TEI). -->

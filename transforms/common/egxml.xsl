@@ -20,6 +20,7 @@
     </xsl:variable>
     <xsl:call-template name="dedent">
       <xsl:with-param name="text" select="translate(string($raw), '&#9;&#13;', '  ')"/>
+      <xsl:with-param name="first-inline" select="normalize-space(substring(string($raw), 1, 1)) != ''"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -27,6 +28,7 @@
   <xsl:template name="literal-text">
     <xsl:call-template name="dedent">
       <xsl:with-param name="text" select="translate(string(.), '&#9;&#13;', '  ')"/>
+      <xsl:with-param name="first-inline" select="normalize-space(substring(string(.), 1, 1)) != ''"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -129,9 +131,11 @@
   </xsl:template>
 
   <!-- $text without its blank first and last lines and without the
-       indentation all its other lines share. -->
+       indentation its lines share (all of them, or all but the first when the
+       example starts on the line of its opening tag: $first-inline). -->
   <xsl:template name="dedent">
     <xsl:param name="text"/>
+    <xsl:param name="first-inline"/>
     <xsl:variable name="trimmed">
       <xsl:call-template name="trim-blank-lines">
         <xsl:with-param name="text" select="$text"/>
@@ -140,12 +144,28 @@
     <xsl:variable name="rest" select="substring-after($trimmed, $NL)"/>
     <xsl:variable name="indent">
       <xsl:call-template name="min-indent">
+        <xsl:with-param name="text" select="substring($trimmed, 1, string-length($trimmed) * number(not($first-inline))) "/>
+        <xsl:with-param name="best" select="1000"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="rest-indent">
+      <xsl:call-template name="min-indent">
         <xsl:with-param name="text" select="$rest"/>
         <xsl:with-param name="best" select="1000"/>
       </xsl:call-template>
     </xsl:variable>
     <xsl:choose>
-      <xsl:when test="not(contains($trimmed, $NL)) or $indent = 0 or $indent = 1000">
+      <xsl:when test="not($first-inline) and $indent != 0 and $indent != 1000">
+        <!-- Every line, the first one too. -->
+        <xsl:variable name="all">
+          <xsl:call-template name="strip-indent">
+            <xsl:with-param name="text" select="$trimmed"/>
+            <xsl:with-param name="indent" select="$indent"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:value-of select="substring($all, 2)"/>
+      </xsl:when>
+      <xsl:when test="not(contains($trimmed, $NL)) or not($first-inline) or $rest-indent = 0 or $rest-indent = 1000">
         <xsl:value-of select="$trimmed"/>
       </xsl:when>
       <xsl:otherwise>
@@ -153,7 +173,7 @@
         <xsl:value-of select="substring-before($trimmed, $NL)"/>
         <xsl:call-template name="strip-indent">
           <xsl:with-param name="text" select="$rest"/>
-          <xsl:with-param name="indent" select="$indent"/>
+          <xsl:with-param name="indent" select="$rest-indent"/>
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>

@@ -26,9 +26,9 @@
                      ' lv=«|»|„|“ el=«|»|“|” la=“|”|‘|’ tr=“|”|‘|’ he=”|”|’|’ ar=«|»|“|” ja=「|」|『|』',
                      ' zh=“|”|‘|’ zh-TW=「|」|『|』 ko=“|”|‘|’ ')"/>
 
-  <!-- polyglossia's names (LaTeX): the language of the document and of every
-       passage in another language. -->
-  <xsl:variable name="polyglossia-table"
+  <!-- babel's names (LaTeX, \babelprovide[import]): the language of the
+       document and of every passage in another language. -->
+  <xsl:variable name="babel-table"
       select="concat(' en=english fr=french de=german it=italian es=spanish pt=portuguese ca=catalan nl=dutch',
                      ' pl=polish cs=czech sk=slovak sl=slovenian hr=croatian sr=serbian bg=bulgarian ru=russian',
                      ' uk=ukrainian be=belarusian hu=hungarian ro=romanian sv=swedish fi=finnish da=danish',
@@ -36,9 +36,9 @@
                      ' el=greek la=latin tr=turkish he=hebrew ar=arabic cy=welsh ga=irish eo=esperanto ')"/>
 
   <!-- Languages whose script the body fonts (Noto Serif, DejaVu) do not set
-       well enough for polyglossia to switch to: their text is kept, set in
-       the main language. -->
-  <xsl:variable name="polyglossia-skip" select="' he ar ja zh ko '"/>
+       well enough for babel to switch to (right-to-left, CJK): their text is
+       kept, set with the main language's rules. -->
+  <xsl:variable name="babel-skip" select="' he ar ja zh ko '"/>
 
   <!-- The language code of the context node: its nearest xml:lang, else the
        document's ($doc-lang). -->

@@ -103,6 +103,27 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- The ids of those of $mentions that the output shows, " nm.1.2 nm.3.4 ":
+       a name in furniture the edition leaves out, in a deletion the plain
+       text leaves out, on the side of a choice the edition does not show,
+       or without words, has no anchor to link to. -->
+  <xsl:template name="shown-mention-ids">
+    <xsl:param name="mentions"/>
+    <xsl:for-each select="$mentions[normalize-space()]">
+      <xsl:if test="($show-furniture or not(ancestor::tei:fw)) and ($w-strike or $diplomatic or not(ancestor::tei:del))
+                    and ($diplomatic or not((ancestor::tei:sic[../tei:corr] | ancestor::tei:orig[../tei:reg]
+                                             | ancestor::tei:abbr[../tei:expan])[parent::tei:choice]))
+                    and (not($diplomatic) or not((ancestor::tei:corr[../tei:sic] | ancestor::tei:reg[../tei:orig]
+                                                  | ancestor::tei:expan[../tei:abbr])[parent::tei:choice]))
+                    and not(ancestor::tei:index or ancestor::tei:binaryObject or ancestor::tei:interp
+                            or ancestor::tei:gap or ancestor::tei:witDetail or ancestor::tei:metamark)">
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="mention-id"/>
+      </xsl:if>
+    </xsl:for-each>
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
   <!-- The standard form of an entry's name. -->
   <xsl:template name="entity-label">
     <xsl:variable name="names" select="tei:persName | tei:placeName | tei:orgName | tei:name | tei:geogName | tei:settlement | tei:country"/>

@@ -97,7 +97,22 @@
         </xsl:call-template>
       </xsl:if>
     </xsl:variable>
-    <xsl:value-of select="concat(' ', normalize-space($tokens), ' ')"/>
+    <xsl:variable name="all" select="concat(' ', normalize-space($tokens), ' ')"/>
+    <xsl:variable name="words" select="concat(' ', translate(normalize-space(@rend), $upper, $lower), ' ')"/>
+    <!-- "underline double", "underline wavy", "strikethrough double": two words, one token. -->
+    <xsl:choose>
+      <xsl:when test="contains($all, ' underline ') and (contains($words, ' double ') or contains($words, ' wavy '))">
+        <xsl:value-of select="concat(substring-before($all, ' underline '), ' underline-',
+                                     substring('doublewavy', 1 + 6 * number(contains($words, ' wavy ')), 6 - 2 * number(contains($words, ' wavy '))),
+                                     ' ', substring-after($all, ' underline '))"/>
+      </xsl:when>
+      <xsl:when test="contains($all, ' strike ') and contains($words, ' double ')">
+        <xsl:value-of select="concat(substring-before($all, ' strike '), ' strike-double ', substring-after($all, ' strike '))"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$all"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The CSS of the context element for formats that take CSS as it is

@@ -251,15 +251,50 @@
   </xsl:template>
 
   <!-- The children of a block, laid out as blocks: what a writer's container
-       primitive calls, passing on $path and $inline. -->
+       primitive calls, passing on $path and $inline. Mixed content (an item
+       with words and a nested list) is laid out as paragraphs of its runs of
+       words between its blocks, so that a nested list nests in every format. -->
   <xsl:template name="block-children">
     <xsl:param name="nodes" select="node()"/>
     <xsl:param name="inline"/>
     <xsl:param name="path"/>
-    <xsl:apply-templates select="$nodes" mode="block">
-      <xsl:with-param name="inline" select="$inline"/>
-      <xsl:with-param name="path" select="$path"/>
-    </xsl:apply-templates>
+    <xsl:choose>
+      <xsl:when test="$nodes[self::text()][normalize-space()]">
+        <xsl:for-each select="$nodes">
+          <xsl:choose>
+            <xsl:when test="self::*[contains($structural-names, concat(' ', local-name(), ' '))]">
+              <xsl:apply-templates select="." mode="block">
+                <xsl:with-param name="inline" select="$inline"/>
+                <xsl:with-param name="path" select="concat($path, '.', position())"/>
+              </xsl:apply-templates>
+            </xsl:when>
+            <xsl:when test="not(preceding-sibling::node()[1]) or preceding-sibling::node()[1][self::*][contains($structural-names, concat(' ', local-name(), ' '))]">
+              <!-- The first node of a run of words: the run as a paragraph. -->
+              <xsl:variable name="blocks-before" select="count(preceding-sibling::*[contains($structural-names, concat(' ', local-name(), ' '))])"/>
+              <xsl:variable name="run"
+                  select=". | following-sibling::node()[not(self::*[contains($structural-names, concat(' ', local-name(), ' '))])]
+                          [count(preceding-sibling::*[contains($structural-names, concat(' ', local-name(), ' '))]) = $blocks-before]"/>
+              <xsl:if test="normalize-space(concat(string($run[1]), string($run[2]), string($run[last()]))) != '' or $run[self::*]">
+                <xsl:for-each select="..">
+                  <xsl:call-template name="w-para">
+                    <xsl:with-param name="role" select="'run'"/>
+                    <xsl:with-param name="align" select="'start'"/>
+                    <xsl:with-param name="nodes" select="$run"/>
+                    <xsl:with-param name="inline" select="$inline"/>
+                  </xsl:call-template>
+                </xsl:for-each>
+              </xsl:if>
+            </xsl:when>
+          </xsl:choose>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="$nodes" mode="block">
+          <xsl:with-param name="inline" select="$inline"/>
+          <xsl:with-param name="path" select="$path"/>
+        </xsl:apply-templates>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The anchor id of a division: its xml:id, else its place in the tree. -->

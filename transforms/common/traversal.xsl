@@ -25,9 +25,11 @@
     xmlns:m="http://www.w3.org/1998/Math/MathML"
     exclude-result-prefixes="tei eg m">
 
-  <!-- TEI elements the traversal knows and shows as their content (no
-       decision of their own is needed); any other element is shown the same
-       way but reported once per occurrence as a warning. -->
+  <!-- TEI elements the traversal knows: the ones shown as their content
+       with no decision of their own, and the ones that have a template in
+       one mode and may turn up in the other (a docAuthor in a line). Any
+       other element is shown the same way but reported, once per element, as
+       a warning. -->
   <xsl:variable name="transparent-names"
       select="concat(' seg phr cl m c g s w pc num measure measureGrp unit age addName forename surname genName',
                      ' nameLink roleName affiliation country region settlement district bloc geogName geogFeat offset',
@@ -42,7 +44,17 @@
                      ' listPerson listPlace listOrg listBibl biblStruct bibl biblFull entry entryFree form orth pron',
                      ' hyph syll gramGrp pos sense def usage xr etym lang superEntry re oRef oVar pRef pVar castItem',
                      ' role roleDesc actor set view camera sound tech move u pause vocal kinesic incident writing',
-                     ' shift annotationBlock ')"/>
+                     ' shift annotationBlock docAuthor docDate docTitle docImprint titlePart titlePage byline salute',
+                     ' signed trailer label speaker stage addrLine address caption figDesc figure graphic media',
+                     ' head p ab l lg list item table row cell note ref ptr opener closer postscript argument epigraph',
+                     ' front body back group text div div1 div2 div3 div4 div5 div6 div7 floatingText sp spGrp',
+                     ' castList castGroup app choice gap supplied unclear del add surplus am ex space lb pb cb gb fw',
+                     ' milestone anchor formula code ident gi att val tag eg msDesc msIdentifier repository',
+                     ' altIdentifier msName institution collection physDesc objectDesc supportDesc support extent',
+                     ' dimensions height width depth foliation collation condition layoutDesc layout handDesc',
+                     ' handNote decoDesc decoNote additions bindingDesc binding sealDesc seal accMat history origin',
+                     ' origDate origPlace provenance acquisition additional adminInfo recordHist source custodialHist',
+                     ' custEvent surrogates msPart summary climate terrain population geo headLabel headItem material watermark signatures secFol catchwords ')"/>
 
   <!-- Elements that are not reading text: shown nowhere (binaryObject is
        reported; the others are metadata or links between parts). -->
@@ -282,7 +294,7 @@
   <xsl:variable name="plain-paragraphs" select="not($tag-renditions or $has-words)"/>
 
   <xsl:template match="tei:ab | tei:titlePart | tei:docAuthor | tei:docDate | tei:docEdition | tei:docImprint
-                       | tei:byline | tei:dateline | tei:salute | tei:signed | tei:trailer | tei:speaker
+                       | tei:byline | tei:dateline | tei:salute | tei:signed | tei:trailer | tei:speaker | tei:label
                        | tei:addrLine | tei:imprimatur | tei:meeting | tei:caption | tei:docTitle/tei:title
                        | tei:bibl | tei:biblStruct | tei:stage | tei:castItem | tei:roleDesc | tei:incipit
                        | tei:explicit | tei:rubric | tei:finalRubric | tei:colophon | tei:entry | tei:entryFree
@@ -468,9 +480,7 @@
     <xsl:for-each select="tei:item | tei:label[not(following-sibling::*[1][self::tei:item])] | tei:headItem">
       <xsl:variable name="label-node"
           select="preceding-sibling::*[1][self::tei:label or self::tei:headLabel] | self::tei:label"/>
-      <xsl:variable name="blocks">
-        <xsl:call-template name="has-blocks"/>
-      </xsl:variable>
+      <xsl:variable name="blocks" select="boolean(*[contains($structural-names, concat(' ', local-name(), ' '))])"/>
       <xsl:call-template name="w-item">
         <xsl:with-param name="kind" select="$kind"/>
         <xsl:with-param name="label">
@@ -483,7 +493,7 @@
         </xsl:with-param>
         <xsl:with-param name="label-nodes" select="$label-node/node()"/>
         <xsl:with-param name="nodes" select="self::tei:item/node() | self::tei:headItem/node()"/>
-        <xsl:with-param name="blocks" select="$blocks = '1'"/>
+        <xsl:with-param name="blocks" select="$blocks"/>
         <xsl:with-param name="head" select="boolean(self::tei:headItem)"/>
         <xsl:with-param name="id" select="string(@xml:id[not(contains($duplicate-ids, concat(' ', ., ' '))) or generate-id(key('xml-id', .)[1]) = generate-id(..)])"/>
         <xsl:with-param name="inline" select="$inline"/>
@@ -780,8 +790,19 @@
                        | tei:div5 | tei:div6 | tei:div7 | tei:floatingText | tei:sp | tei:castList | tei:listBibl
                        | tei:figure | tei:titlePage | tei:list | tei:table | tei:listPerson | tei:listPlace
                        | tei:listOrg | tei:epigraph | eg:egXML | tei:eg | tei:head" mode="inline">
+    <xsl:call-template name="block-in-line"/>
+  </xsl:template>
+
+  <!-- The block template of the context element, told that it stands in a
+       line; its place in the tree stands for the path it was not given, so
+       that the ids of what it holds stay unique. -->
+  <xsl:template name="block-in-line">
+    <xsl:variable name="place">
+      <xsl:call-template name="tree-place"/>
+    </xsl:variable>
     <xsl:apply-templates select="." mode="block">
       <xsl:with-param name="inline" select="true()"/>
+      <xsl:with-param name="path" select="concat('.t', $place)"/>
     </xsl:apply-templates>
   </xsl:template>
 
@@ -858,7 +879,7 @@
                       and ($word = '' or contains($rend-table, concat(' ', $word, '=')))">
         <xsl:variable name="token" select="substring-before(substring-after($rend-table, concat(' ', $word, '=')), ' ')"/>
         <xsl:call-template name="w-styled">
-          <xsl:with-param name="tokens" select="concat(substring($default, 1, string-length($default) * number($token != 'upright')), ' ', $token, ' ')"/>
+          <xsl:with-param name="tokens" select="concat(' ', normalize-space(concat(substring($default, 1, string-length($default) * number($token != 'upright')), ' ', $token)), ' ')"/>
           <xsl:with-param name="css" select="''"/>
           <xsl:with-param name="class" select="$class"/>
           <xsl:with-param name="id" select="string(@xml:id[not(contains($duplicate-ids, concat(' ', ., ' '))) or generate-id(key('xml-id', .)[1]) = generate-id(..)])"/>
@@ -878,7 +899,7 @@
                 <xsl:value-of select="$own"/>
               </xsl:when>
               <xsl:otherwise>
-                <xsl:value-of select="concat($default, normalize-space($own), ' ')"/>
+                <xsl:value-of select="concat(' ', normalize-space(concat($default, ' ', $own)), ' ')"/>
               </xsl:otherwise>
             </xsl:choose>
           </xsl:with-param>
@@ -910,8 +931,12 @@
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="$block = '1'">
+        <xsl:variable name="place">
+          <xsl:call-template name="tree-place"/>
+        </xsl:variable>
         <xsl:call-template name="block-quote">
           <xsl:with-param name="inline" select="true()"/>
+          <xsl:with-param name="path" select="concat('.t', $place)"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
@@ -1221,8 +1246,12 @@
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
+        <xsl:variable name="place">
+          <xsl:call-template name="tree-place"/>
+        </xsl:variable>
         <xsl:call-template name="block-note">
           <xsl:with-param name="inline" select="true()"/>
+          <xsl:with-param name="path" select="concat('.t', $place)"/>
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
@@ -1243,7 +1272,12 @@
         </xsl:call-template>
       </xsl:when>
       <xsl:when test="$kind = 'blocks'">
-        <xsl:apply-templates mode="block"/>
+        <xsl:variable name="place">
+          <xsl:call-template name="tree-place"/>
+        </xsl:variable>
+        <xsl:call-template name="block-children">
+          <xsl:with-param name="path" select="concat('.n', $place)"/>
+        </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="line-content"/>
@@ -1258,6 +1292,8 @@
         <xsl:with-param name="class" select="concat('fw fw-', @type)"/>
         <xsl:with-param name="title" select="concat('Page furniture', substring(concat(' (', @type, ')'), 1,
                                              1000 * number(boolean(@type))), ', not part of the text')"/>
+        <xsl:with-param name="before" select="' '"/>
+        <xsl:with-param name="after" select="' '"/>
 
       </xsl:call-template>
     </xsl:if>
@@ -1298,14 +1334,23 @@
   <xsl:template match="tei:graphic | tei:media" mode="inline">
     <xsl:call-template name="w-graphic">
       <xsl:with-param name="url" select="normalize-space(@url)"/>
-      <xsl:with-param name="description" select="normalize-space((../tei:figDesc | tei:desc)[1])"/>
+      <xsl:with-param name="description" select="normalize-space(tei:desc)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- An image standing between paragraphs: a line with its placeholder. -->
+  <xsl:template match="tei:graphic | tei:media" mode="block">
+    <xsl:param name="inline"/>
+    <xsl:call-template name="w-para">
+      <xsl:with-param name="role" select="'graphic'"/>
+      <xsl:with-param name="align" select="'center'"/>
+      <xsl:with-param name="nodes" select="."/>
+      <xsl:with-param name="inline" select="$inline"/>
     </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="tei:figure" mode="inline" priority="1">
-    <xsl:apply-templates select="." mode="block">
-      <xsl:with-param name="inline" select="true()"/>
-    </xsl:apply-templates>
+    <xsl:call-template name="block-in-line"/>
   </xsl:template>
 
   <xsl:template match="m:math" mode="inline">

@@ -342,7 +342,7 @@
   <xsl:template name="w-graphic">
     <xsl:param name="url"/>
     <xsl:param name="description"/>
-    <xsl:text>[image]</xsl:text>
+    <xsl:value-of select="concat('[image', substring(concat(': ', $description), 1, 10000 * number($description != '')), ']')"/>
   </xsl:template>
 
   <xsl:template name="w-anchor">

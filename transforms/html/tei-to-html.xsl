@@ -383,14 +383,14 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- The classes of rendition tokens ("r-italic r-smallcaps"); colours go to style. Used for blocks. -->
+  <!-- The classes of rendition tokens ("italic smallcaps"); colours go to style. -->
   <xsl:template name="token-classes">
     <xsl:param name="tokens"/>
     <xsl:variable name="list" select="normalize-space($tokens)"/>
     <xsl:if test="$list != ''">
       <xsl:variable name="first" select="substring-before(concat($list, ' '), ' ')"/>
       <xsl:if test="not(starts-with($first, 'color:'))">
-        <xsl:value-of select="concat(' r-', $first)"/>
+        <xsl:value-of select="concat(' ', $first)"/>
       </xsl:if>
       <xsl:call-template name="token-classes">
         <xsl:with-param name="tokens" select="substring-after($list, ' ')"/>
@@ -1068,7 +1068,7 @@
       <xsl:when test="not($css or $id or $lang or $title or $words or $has-words or contains($tokens, 'script ')
                       or contains($tokens, 'color:')) and $class = 'hi'">
         <!-- A hi with plain tokens (italic, bold…): a span, quickly. -->
-        <span class="hi{$tokens}">
+        <span class="{normalize-space(concat('hi', $tokens))}">
           <xsl:value-of select="$before"/>
           <xsl:apply-templates select="$nodes" mode="inline"/>
           <xsl:value-of select="$after"/>
@@ -1337,7 +1337,9 @@
     <xsl:param name="url"/>
     <xsl:param name="description"/>
     <!-- No image is loaded: the page makes no request. -->
-    <span class="graphic" title="{normalize-space(concat('Image in the source: ', $url, '. ', $description))}">[image]</span>
+    <span class="graphic" title="{normalize-space(concat('Image in the source: ', $url))}">
+      <xsl:value-of select="concat('[image', substring(concat(': ', $description), 1, 10000 * number($description != '')), ']')"/>
+    </span>
   </xsl:template>
 
   <xsl:template name="w-anchor">
@@ -1573,21 +1575,38 @@
   <xsl:template name="mention-links">
     <xsl:param name="mentions"/>
     <xsl:param name="label"/>
-    <xsl:if test="$mentions">
+    <xsl:variable name="ids">
+      <xsl:call-template name="shown-mention-ids">
+        <xsl:with-param name="mentions" select="$mentions"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:if test="normalize-space($ids) != ''">
       <xsl:text> </xsl:text>
       <span class="mentions">
         <span class="mentions-label">In the text:</span>
-        <xsl:for-each select="$mentions">
-          <xsl:text> </xsl:text>
-          <a aria-label="{concat($label, ', mention ', position())}">
-            <xsl:attribute name="href">
-              <xsl:text>#</xsl:text>
-              <xsl:call-template name="mention-id"/>
-            </xsl:attribute>
-            <xsl:value-of select="position()"/>
-          </a>
-        </xsl:for-each>
+        <xsl:call-template name="mention-link">
+          <xsl:with-param name="ids" select="normalize-space($ids)"/>
+          <xsl:with-param name="label" select="$label"/>
+          <xsl:with-param name="number" select="1"/>
+        </xsl:call-template>
       </span>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="mention-link">
+    <xsl:param name="ids"/>
+    <xsl:param name="label"/>
+    <xsl:param name="number"/>
+    <xsl:text> </xsl:text>
+    <a href="#{substring-before(concat($ids, ' '), ' ')}" aria-label="{concat($label, ', mention ', $number)}">
+      <xsl:value-of select="$number"/>
+    </a>
+    <xsl:if test="contains($ids, ' ')">
+      <xsl:call-template name="mention-link">
+        <xsl:with-param name="ids" select="substring-after($ids, ' ')"/>
+        <xsl:with-param name="label" select="$label"/>
+        <xsl:with-param name="number" select="$number + 1"/>
+      </xsl:call-template>
     </xsl:if>
   </xsl:template>
 
@@ -1710,16 +1729,17 @@ a.name:hover{text-decoration-thickness:2px}
 .choice[title]{text-decoration:underline dotted var(--muted);text-underline-offset:.2em;cursor:help}
 .unclear{text-decoration:underline dotted var(--muted)}
 ins.add{text-decoration:none;border-bottom:1px solid var(--rule)}
-del.del,.r-strike{text-decoration:line-through}
-.r-italic{font-style:italic}.r-upright{font-style:normal}.r-bold{font-weight:700}
-.r-smallcaps{font-variant:small-caps}.r-allcaps{text-transform:uppercase}
-.r-underline{text-decoration:underline}
-.r-underline-double{text-decoration:underline double}
-.r-underline-wavy{text-decoration:underline wavy}
-.r-strike-double{text-decoration:line-through double}
-.r-mono{font-family:var(--mono);font-size:.9em}
-.r-large{font-size:1.2em}.r-small{font-size:.85em}.r-spaced{letter-spacing:.12em}
-.r-center{text-align:center}.r-right{text-align:right}
+del.del{text-decoration:line-through}
+.italic{font-style:italic}.upright{font-style:normal}.bold{font-weight:700}
+.smallcaps{font-variant:small-caps}.allcaps{text-transform:uppercase}
+.underline{text-decoration:underline}
+.underline-double{text-decoration:underline double}
+.underline-wavy{text-decoration:underline wavy}
+.strike{text-decoration:line-through}
+.strike-double{text-decoration:line-through double}
+.mono{font-family:var(--mono);font-size:.9em}
+.large{font-size:1.2em}.small{font-size:.85em}.spaced{letter-spacing:.12em}
+.center{text-align:center}.right{text-align:right}
 code.gi,code.att,code.val,code.tag,code.code,code.ident{word-break:normal}
 .graphic{color:var(--muted);font-family:var(--sans);font-size:.875em}
 math[display=block]{display:block;margin:1rem 0;text-align:center}

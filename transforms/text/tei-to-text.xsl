@@ -108,27 +108,36 @@
        spaces for each enclosing block quotation, verse group, list item or
        note, counted up to the note it is printed in. -->
   <xsl:template name="indent-of">
+    <xsl:param name="own"/>
+    <xsl:if test="$own">
+      <xsl:call-template name="own-indent"/>
+    </xsl:if>
     <xsl:for-each select="parent::*">
       <xsl:variable name="footnote">
         <xsl:call-template name="is-footnote"/>
       </xsl:variable>
       <xsl:if test="$footnote != '1' and not(self::tei:app) and not(self::tei:text)">
         <xsl:call-template name="indent-of"/>
-        <xsl:choose>
-          <xsl:when test="self::tei:item or self::tei:lg[not(parent::tei:lg)] or self::tei:note or self::tei:epigraph">
-            <xsl:text>    </xsl:text>
-          </xsl:when>
-          <xsl:when test="self::tei:quote or self::tei:q or self::tei:said or self::tei:cit">
-            <xsl:variable name="block">
-              <xsl:call-template name="is-block-quote"/>
-            </xsl:variable>
-            <xsl:if test="$block = '1'">
-              <xsl:text>    </xsl:text>
-            </xsl:if>
-          </xsl:when>
-        </xsl:choose>
+        <xsl:call-template name="own-indent"/>
       </xsl:if>
     </xsl:for-each>
+  </xsl:template>
+
+  <!-- What the context element adds to the indentation of what it holds. -->
+  <xsl:template name="own-indent">
+    <xsl:choose>
+      <xsl:when test="self::tei:item or self::tei:lg[not(parent::tei:lg)] or self::tei:note or self::tei:epigraph">
+        <xsl:text>    </xsl:text>
+      </xsl:when>
+      <xsl:when test="self::tei:quote or self::tei:q or self::tei:said or self::tei:cit">
+        <xsl:variable name="block">
+          <xsl:call-template name="is-block-quote"/>
+        </xsl:variable>
+        <xsl:if test="$block = '1'">
+          <xsl:text>    </xsl:text>
+        </xsl:if>
+      </xsl:when>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A paragraph: the inline rendering of $nodes, laid out as lines, then a
@@ -430,6 +439,11 @@
         </xsl:variable>
         <xsl:call-template name="paragraph">
           <xsl:with-param name="text" select="concat($text, substring(' ', 1, number(normalize-space($text) = '')))"/>
+          <xsl:with-param name="indent">
+            <xsl:call-template name="indent-of">
+              <xsl:with-param name="own" select="$role = 'run'"/>
+            </xsl:call-template>
+          </xsl:with-param>
           <xsl:with-param name="align">
             <xsl:choose>
               <xsl:when test="$align = 'center'">center</xsl:when>
@@ -592,6 +606,26 @@
           </xsl:choose>
         </xsl:variable>
         <xsl:choose>
+          <xsl:when test="$blocks and $kind != 'gloss'">
+            <!-- The item's first line starts with its label, hanging. -->
+            <xsl:variable name="content">
+              <xsl:call-template name="block-children">
+                <xsl:with-param name="nodes" select="$nodes"/>
+                <xsl:with-param name="path" select="$path"/>
+              </xsl:call-template>
+            </xsl:variable>
+            <xsl:choose>
+              <xsl:when test="starts-with($content, $hang) and string-length($padded) &lt;= 4">
+                <xsl:value-of select="concat($indent, $padded, substring($content, string-length($hang) + 1))"/>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:if test="$label-text != ''">
+                  <xsl:value-of select="concat($indent, substring($padded, 1, string-length($padded) - 1), $NL)"/>
+                </xsl:if>
+                <xsl:value-of select="$content"/>
+              </xsl:otherwise>
+            </xsl:choose>
+          </xsl:when>
           <xsl:when test="$kind = 'gloss' or $blocks">
             <xsl:if test="$label-text != ''">
               <xsl:value-of select="concat($indent, substring($padded, 1, string-length($padded) - 1), $NL)"/>
@@ -952,7 +986,7 @@
   <xsl:template name="w-graphic">
     <xsl:param name="url"/>
     <xsl:param name="description"/>
-    <xsl:text>[image]</xsl:text>
+    <xsl:value-of select="concat('[image', substring(concat(': ', $description), 1, 10000 * number($description != '')), ']')"/>
   </xsl:template>
 
   <xsl:template name="w-anchor">
@@ -988,7 +1022,7 @@
         <xsl:choose>
           <xsl:when test="$kind = 'blocks'">
             <xsl:value-of select="concat($marked, $NL)"/>
-            <xsl:call-template name="block-children"><xsl:with-param name="path" select="$path"/></xsl:call-template>
+            <xsl:call-template name="block-children"><xsl:with-param name="path" select="concat('.n', position())"/></xsl:call-template>
           </xsl:when>
           <xsl:otherwise>
             <xsl:variable name="body">
