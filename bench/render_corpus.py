@@ -85,7 +85,7 @@ def run_fop(fo_file: Path) -> tuple[str, list[str]]:
         timeout=1800,
     )
     messages = result.stdout + result.stderr
-    problems = [line for line in messages.splitlines() if "SEVERE" in line or "ERROR" in line or "Exception" in line]
+    problems = [line for line in messages.splitlines() if "SEVERE" in line or "[ERROR]" in line]
     missing = len(re.findall(r"not available in font", messages))
     if result.returncode != 0 or not pdf.is_file():
         return "FAILED", problems[:3] or [messages[-300:]]

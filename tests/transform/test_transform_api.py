@@ -267,9 +267,8 @@ def test_a_failing_input_does_not_stop_the_others(tmp_path: Path) -> None:
     good = tmp_path / "good.xml"
     good.write_bytes(FEATURES.read_bytes())
     messages: list[str] = []
-    outcome = run_convert(
-        [str(bad), str(tmp_path / "missing.xml"), str(good)], fmt="text", outdir=tmp_path / "out", report=messages.append
-    )
+    inputs = [str(bad), str(tmp_path / "missing.xml"), str(good)]
+    outcome = run_convert(inputs, fmt="text", outdir=tmp_path / "out", report=messages.append)
     assert outcome.status == 2
     assert (tmp_path / "out" / "good.txt").is_file()
     errors = [message for message in messages if ": warning: " not in message]

@@ -400,6 +400,12 @@
       <xsl:text> </xsl:text>
     </xsl:if>
   </xsl:template>
+  <xsl:template match="tei:forename | tei:surname | tei:roleName | tei:addName | tei:genName | tei:nameLink" mode="plain">
+    <xsl:if test="preceding-sibling::node()[1][self::*]">
+      <xsl:text> </xsl:text>
+    </xsl:if>
+    <xsl:apply-templates mode="plain"/>
+  </xsl:template>
   <xsl:template match="tei:w | tei:pc" mode="plain">
     <xsl:call-template name="word-space"/>
     <xsl:value-of select="."/>

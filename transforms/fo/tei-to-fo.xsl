@@ -1394,7 +1394,7 @@
         </xsl:variable>
         <fo:block font-size="9pt" space-after="2pt" margin-left="4mm" text-indent="-4mm" font-family="{$sans}">
           <fo:inline font-weight="bold">
-            <xsl:value-of select="normalize-space(.)"/>
+            <xsl:call-template name="name-label"/>
           </fo:inline>
           <fo:inline color="{$muted}">
             <xsl:text> </xsl:text>

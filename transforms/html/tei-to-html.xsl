@@ -28,6 +28,9 @@
   <!-- Table of contents: auto (three or more headed divisions), 1 or 0. -->
   <xsl:param name="toc" select="'auto'"/>
 
+  <!-- The browser shows MathML as it is (warnings.xsl need not say anything). -->
+  <xsl:variable name="w-mathml" select="true()"/>
+
   <xsl:variable name="show-toc" select="$toc = '1' or ($toc = 'auto' and count($headed-divisions) &gt;= 3)"/>
 
   <!-- ================================================================== -->
@@ -1471,7 +1474,7 @@
               </xsl:variable>
               <li>
                 <span class="index-name name {$kind} uncertain">
-                  <xsl:value-of select="normalize-space(.)"/>
+                  <xsl:call-template name="name-label"/>
                 </span>
                 <xsl:text> </xsl:text>
                 <span class="index-kind">
@@ -1481,7 +1484,9 @@
                 </span>
                 <xsl:call-template name="mention-links">
                   <xsl:with-param name="mentions" select="key('unidentified', concat(local-name(), '|', normalize-space(.)))"/>
-                  <xsl:with-param name="label" select="normalize-space(.)"/>
+                  <xsl:with-param name="label">
+                    <xsl:call-template name="name-label"/>
+                  </xsl:with-param>
                 </xsl:call-template>
               </li>
             </xsl:for-each>

@@ -1810,7 +1810,9 @@ end
         </xsl:variable>
         <xsl:text>\hangindent=1.5em\hangafter=1\textbf{</xsl:text>
         <xsl:call-template name="escape-tex">
-          <xsl:with-param name="text" select="normalize-space(.)"/>
+          <xsl:with-param name="text">
+            <xsl:call-template name="name-label"/>
+          </xsl:with-param>
         </xsl:call-template>
         <xsl:text>} {\color{teimuted}</xsl:text>
         <xsl:call-template name="kind-label">
