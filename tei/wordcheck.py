@@ -19,10 +19,12 @@ _WORD = re.compile(r"[^\W_]+")
 #: Editorial additions that are not words of the source (corrections, expansions).
 _EDITORIAL = frozenset({"corr", "expan", "reg"})
 
+_REMOVED = " \x00 "
 _MARKUP = [
     re.compile(r"<sup>\s*\[?[^\[\]<>\s]{1,6}\]?\s*</sup>"),  # footnote markers live on in note/@n
     re.compile(r"\[\^[^\]\s]{1,10}\](?!:)"),
-    re.compile(r"\[(?:\d{1,3}|[A-Z]|\*{1,3})\]"),
+    # a bracketed number after a number ("2 [12] p.m.") is an editor's correction whose digits stay
+    re.compile(r"(?<!\d)(?<!\d[ \u00a0])\[\d{1,3}\]|\[(?:[A-Z]|\*{1,3})\]"),
     re.compile(r"\]\((?:https?://[^\s)]+|[^()\s]+)\)"),  # the target of a Markdown link is an attribute
     re.compile(r"</?(?:sup|sub|em|strong|i|b|u|br|span|small)\b[^<>]{0,40}>"),
 ]
@@ -35,12 +37,14 @@ def words(text: str) -> list[str]:
 
 def source_words(text: str, *, markdown: bool) -> list[str]:
     """Words of the input with markup syntax (markers, link targets, tags) removed."""
+    # What is removed leaves a NUL (never in decoded input) between spaces: a space alone could put a
+    # number next to a bracket ("2<sup>[A]</sup>[12]") where the reader saw none.
     if markdown:
         for pattern in _MARKUP:
-            text = pattern.sub(" ", text)
+            text = pattern.sub(_REMOVED, text)
     else:
-        text = _MARKUP[0].sub(" ", text)
-        text = _MARKUP[2].sub(" ", text)
+        text = _MARKUP[0].sub(_REMOVED, text)
+        text = _MARKUP[2].sub(_REMOVED, text)
     return words(text)
 
 

@@ -14,7 +14,7 @@ from lxml import etree
 
 from tei.ns import E, local_name, tei
 from tei.readers import blocks as B
-from tei.readers.inline import Inline, append_inline, parse_inline
+from tei.readers.inline import Inline, MixedContent, append_inline, parse_inline
 
 
 @dataclass
@@ -62,9 +62,7 @@ class _Builder:
         stripped = line.strip()
         if self.markdown:
             stripped = B.strip_emphasis(stripped)
-            heading = B.MD_HEADING_RE.match(stripped)
-            if heading:
-                stripped = heading.group("rest")
+            stripped = B.heading_text(stripped)
         return stripped
 
     # -- the document ---------------------------------------------------
@@ -423,20 +421,27 @@ class _Builder:
         """Cut the body at headings and separators into divisions with their content."""
         divs: list[_Div] = [_Div(type="opening")]
         index = 0
-        pending_paragraph: etree._Element | None = None
+        # The paragraph that a following block may continue (joined in mid-sentence or across a footer).
+        pending: MixedContent | None = None
+
+        def finish() -> None:
+            nonlocal pending
+            if pending is not None:
+                pending.close()
+            pending = None
+
         while index < len(blocks):
             block = blocks[index]
             current = divs[-1]
             first = block.lines[0]
             if B.SEPARATOR_RE.match(first):
-                follows_embedded = current.embedded
-                divs.append(_Div(type="remarks" if follows_embedded else "section"))
-                pending_paragraph = None
+                finish()
+                divs.append(_Div(type="remarks" if current.embedded else "section"))
                 index += 1
                 continue
             if B.is_navigation(block):
+                finish()
                 current.content.append(E("fw", block.text, type="navigation"))
-                pending_paragraph = None
                 index += 1
                 continue
             if B.is_footer(block) and index + 1 < len(blocks):
@@ -444,59 +449,53 @@ class _Builder:
                 self.report.footers += 1
                 nxt = blocks[index + 1]
                 if (
-                    pending_paragraph is not None
+                    pending is not None
                     and _is_paragraph_block(nxt)
-                    and (not B.ends_sentence(_last_text(pending_paragraph)) or B.starts_lowercase(nxt.text))
+                    and (not B.ends_sentence(pending.last_text) or B.starts_lowercase(nxt.text))
                 ):
-                    pending_paragraph.append(fw)
-                    pending_paragraph.append(E("pb"))
-                    append_inline(pending_paragraph, ["\n"])
-                    append_inline(pending_paragraph, self.inline(nxt.text))
+                    pending.add([fw, E("pb"), "\n", *self.inline(nxt.text)])
                     self.report.joined_paragraphs += 1
                     index += 2
                     continue
+                finish()
                 current.content.extend([fw, E("pb")])
-                pending_paragraph = None
                 index += 1
                 continue
             if B.is_heading(block):
-                head_text = B.MD_HEADING_RE.sub(lambda m: m.group("rest"), block.text)
+                finish()
+                head_text = B.heading_text(block.text)
                 kind = B.document_type(head_text, default="section")
                 div = _Div(type=kind, head=self.element("head", _strip_heading(head_text, self.markdown)))
                 div.embedded = kind != "section"
                 divs.append(div)
-                pending_paragraph = None
                 index += 1
                 continue
             if B.is_list_item(first):
+                finish()
                 items: list[B.Block] = []
                 while index < len(blocks) and B.is_list_item(blocks[index].lines[0]):
                     items.append(blocks[index])
                     index += 1
                 current.content.append(self._list(items))
-                pending_paragraph = None
                 continue
             if block.text.startswith(">") and self.markdown:
+                finish()
                 quote = E("quote")
                 quote.append(self.element("p", re.sub(r"(?m)^>\s?", "", block.text)))
                 current.content.append(quote)
-                pending_paragraph = None
                 index += 1
                 continue
-            if (
-                pending_paragraph is not None
-                and not B.ends_sentence(_last_text(pending_paragraph))
-                and B.starts_lowercase(block.text)
-            ):
-                append_inline(pending_paragraph, ["\n"])
-                append_inline(pending_paragraph, self.inline(block.text))
+            if pending is not None and not B.ends_sentence(pending.last_text) and B.starts_lowercase(block.text):
+                pending.add(["\n", *self.inline(block.text)])
                 self.report.joined_paragraphs += 1
                 index += 1
                 continue
-            paragraph = self.element("p", block.text)
+            finish()
+            paragraph = E("p")
             current.content.append(paragraph)
-            pending_paragraph = paragraph
+            pending = MixedContent(paragraph).add(self.inline(block.text))
             index += 1
+        finish()
         if len(divs) > 1 and not divs[0].content:
             divs.pop(0)
         elif len(divs) == 1:
@@ -583,17 +582,6 @@ def _keep_front_valid(front: etree._Element) -> None:
 
 def _strip_heading(text: str, markdown: bool) -> str:
     return B.strip_emphasis(text) if markdown else text
-
-
-def _last_text(element: etree._Element) -> str:
-    """The text at the end of a paragraph (its last tail or text), for sentence-end tests."""
-    last = ""
-    for node in element.iter():
-        if node.text and local_name(node) not in ("note", "fw"):
-            last = node.text
-        if node is not element and node.tail:
-            last = node.tail
-    return last
 
 
 def _is_paragraph_block(block: B.Block) -> bool:
