@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -400,7 +400,8 @@ class SplitScore:
 
 def gold_pairs(folder: Path) -> list[tuple[Path, Path]]:
     """Every ``NAME.txt`` with a ``NAME.json`` beside it, sorted by name."""
-    return [(txt, txt.with_suffix(".json")) for txt in sorted(folder.glob("*.txt")) if txt.with_suffix(".json").exists()]
+    texts = sorted(folder.glob("*.txt"))
+    return [(txt, txt.with_suffix(".json")) for txt in texts if txt.with_suffix(".json").exists()]
 
 
 def evaluate_folder(folder: Path, encode_text: Callable[[Path], etree._Element]) -> SplitScore:
