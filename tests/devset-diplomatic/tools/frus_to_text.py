@@ -39,7 +39,9 @@ MARKS = {"pers": ("\ue000", "\ue001"), "dldate": ("\ue002", "\ue003")}
 OPEN = {v[0]: k for k, v in MARKS.items()}
 CLOSE = {v[1]: k for k, v in MARKS.items()}
 # A clock time or query after the date inside a FRUS <date>: not part of the date.
-DATE_TAIL = re.compile(r"(\s*(—|-)\s*(\d{1,2}(:\d\d)?\s*[ap]\.\s?m\.|noon|midnight)|\s*\(\?\))\s*$")
+DATE_TAIL = re.compile(
+    r"(\s*[—,-]\s*(\d{1,2}(:\d\d)?\s*([ap]\.\s?m\.|noon|midnight)|noon|midnight)|\s*\(\?\))\.?\s*$"
+)
 LB = "\ue010"  # a <lb/>: a new typed line
 ENTITY_TYPES = ("persName", "placeName", "orgName", "date")
 
@@ -207,7 +209,12 @@ def dateline_lines(dl: etree._Element, out: Layout, *, opener: bool = True) -> N
         d.attrib.pop("dlmark", None)
     if not lines:
         return
-    first, rest = lines[0], lines[1:]
+    # The dateline proper is the line holding the date (older volumes print
+    # "American Embassy," on a line of its own above it).
+    at = next((i for i, ln in enumerate(lines) if any(k == "dldate" for _, _, k in ln.spans)), 0)
+    for ln in lines[:at]:
+        out.add([ln], tight=opener)
+    first, rest = lines[at], lines[at + 1 :]
     # Trim a clock time out of the dateline date span (the time is not a date).
     spans = []
     for s, e, k in first.spans:
@@ -231,7 +238,8 @@ def source_lines(note: etree._Element, out: Layout) -> None:
     if "telegram" in kind.lower() or text.lower().endswith("telegram"):
         lines.append(Line("[Telegram]"))
     if re.search(r"\d", number):
-        lines.append(Line(f"File No. {number.strip()}"))
+        number = re.sub(r"^File No\.\s*", "", number.strip())
+        lines.append(Line(f"File No. {number}"))
     for ln in lines:
         out.add([ln], tight=True)
 
@@ -444,6 +452,7 @@ def build(name: str, corrections: dict[str, Any]) -> tuple[str, str]:
 
 
 COMMITS = {
+    "frus1914Supp": "13a56f8e55b799a01b5fe4f97cc9adf1779ca2ed",
     "frus1919Parisv01": "00b298df415d8124c98685da0ea6b077240ab070",
     "frus1919Parisv11": "04bdb4fc161f4f0f043de9c5e8cc7c1b51ea9466",
     "frus1925v02": "02a5dfbce8bf900323251aa143a9df93d17beb82",
