@@ -461,6 +461,8 @@ COMMITS = {
 
 def source_of(name: str, raw: str) -> dict[str, str]:
     volume, docid = name.rsplit("-", 1)
+    if volume not in COMMITS:
+        raise SystemExit(f"{name}: add the commit {volume}.xml was read at to COMMITS in {Path(__file__).name}")
     return {
         "repo": "HistoryAtState/frus",
         "path": f"volumes/{volume}.xml",
