@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from tei.metadata import Metadata
-from tei.ns import E, tei, text_content, xpath_elements
+from tei.ns import E, local_name, tei, text_content, xpath_elements
 
 _LICENCES = {
     "cc by 4.0": "https://creativecommons.org/licenses/by/4.0/",
@@ -194,7 +194,9 @@ def _creation(text_el: etree._Element, meta: Metadata) -> etree._Element:
         dates = [d for d in holder.iter(tei("date")) if d.get("when") or d.get("from")]
         if dates:
             chosen = next((d for d in dates if d.get("calendar") == "#julian"), dates[0])
-            date = E("date", _text_of(holder))
+            # A dateline also names the place and the hour: the creation date is the date's own words.
+            shown = _text_of(holder) if local_name(holder) == "docDate" else _date_words(holder, dates)
+            date = E("date", shown)
             for name in ("calendar", "when", "when-custom", "datingMethod", "from", "to", "from-custom", "to-custom"):
                 if chosen.get(name):
                     date.set(name, chosen.get(name, ""))
@@ -202,6 +204,34 @@ def _creation(text_el: etree._Element, meta: Metadata) -> etree._Element:
         return E("creation", E("date", _text_of(holder)))
     # creation holds phrase-level content only (no p), in the project schema and in tei_all.
     return E("creation", "The date of the document is not stated in the text.")
+
+
+def _date_words(holder: etree._Element, dates: list[etree._Element]) -> str:
+    """The text of ``holder`` from its first to its last dated ``date`` (``October 26 (November 8), 1917``)."""
+    first, last = dates[0], dates[-1]
+    parts: list[str] = []
+    collecting = False
+
+    def visit(node: etree._Element) -> bool:
+        """Collect text in document order; True once ``last`` is done."""
+        nonlocal collecting
+        if node is first:
+            collecting = True
+        if collecting and node.text:
+            parts.append(node.text)
+        for child in node:
+            if visit(child):
+                return True
+            if collecting and child.tail:
+                parts.append(child.tail)
+        return node is last
+
+    for child in holder:
+        if visit(child):
+            break
+        if collecting and child.tail:
+            parts.append(child.tail)
+    return _norm("".join(parts))
 
 
 def build_header(text_el: etree._Element, facts: HeaderFacts, standoff: etree._Element | None = None) -> etree._Element:

@@ -15,10 +15,10 @@ MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
-_MONTH_RE = re.compile(rf"\b(?:{MONTHS})\b\.?", re.IGNORECASE)
-_YEAR_RE = re.compile(r"\b1[6-9]\d\d\b|\b20\d\d\b")
-_NUMERIC_DATE_RE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}-\d\d-\d\d\b")
-_DATE_FILLER = re.compile(
+MONTH_RE = re.compile(rf"\b(?:{MONTHS})\b\.?", re.IGNORECASE)
+YEAR_RE = re.compile(r"\b1[6-9]\d\d\b|\b20\d\d\b")
+NUMERIC_DATE_RE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}-\d\d-\d\d\b")
+DATE_FILLER = re.compile(
     rf"^(?:\d{{1,4}}(?:st|nd|rd|th)?|{MONTHS}|of|the|and|to|or|old|new|style|O|N|S|OS|NS|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$",
     re.IGNORECASE,
@@ -208,13 +208,13 @@ def is_date_line(line: str) -> bool:
     if not 0 < count_words(plain, 12) <= 12:
         return False
     tokens = words(plain)
-    has_month = bool(_MONTH_RE.search(plain))
-    has_year = bool(_YEAR_RE.search(plain))
-    if _NUMERIC_DATE_RE.search(plain) and len(tokens) <= 6:
+    has_month = bool(MONTH_RE.search(plain))
+    has_year = bool(YEAR_RE.search(plain))
+    if NUMERIC_DATE_RE.search(plain) and len(tokens) <= 6:
         return True
     if not (has_month and (has_year or re.search(r"\d", plain))) and not (has_year and len(tokens) <= 3):
         return False
-    other = [t for t in tokens if not _DATE_FILLER.match(t)]
+    other = [t for t in tokens if not DATE_FILLER.match(t)]
     # A place before the date ("Moscow, 6 December 1917") is allowed; prose is not.
     return len(other) <= 3 and all(t[0].isupper() for t in other)
 

@@ -14,7 +14,9 @@ from lxml import etree
 
 from tei.ns import E, local_name, tei
 from tei.readers import blocks as B
+from tei.readers import letters as L
 from tei.readers.inline import Inline, MixedContent, append_inline, parse_inline
+from tei.readers.vocabulary import correspondence
 
 
 @dataclass
@@ -68,6 +70,9 @@ class _Builder:
     # -- the document ---------------------------------------------------
 
     def build(self) -> etree._Element:
+        letters = L.read_letters(self.blocks)
+        if letters is not None:
+            return self._build_letters(letters)
         blocks = list(self.blocks)
         front_blocks, body_start = self._front_extent(blocks)
         back_start = self._back_start(blocks, body_start)
@@ -109,6 +114,118 @@ class _Builder:
         if back is not None:
             text.append(back)
         return text
+
+    # -- correspondence -------------------------------------------------
+
+    def _build_letters(self, letters: L.Letters) -> etree._Element:
+        """A telegram, despatch, letter or memorandum: one division per letter, enclosures after it."""
+        self.report.decisions.append(
+            "The text was read as correspondence: its heading is the division's head; editorial lines "
+            "([Telegram], file and serial numbers, the received line), the dateline and the salutation form "
+            "the opener; closing formulas and signatures the closer; each enclosure is a division of its own."
+        )
+        body = E("body")
+        for unit in letters.units:
+            body.append(self._letter_div(unit))
+        text = E("text", body)
+        back = self._back(letters.back)
+        if back is not None:
+            text.append(back)
+        return text
+
+    def _letter_div(self, unit: L.Unit) -> etree._Element:
+        div = E("div", type=unit.division)
+        if unit.marker is not None:
+            number = re.search(r"\d+", unit.marker)
+            if number:
+                div.set("n", number.group(0))
+            div.append(E("head", unit.marker, type="label"))
+        opener: etree._Element | None = None
+
+        def current_opener() -> etree._Element:
+            nonlocal opener
+            if opener is None:
+                opener = E("opener")
+                div.append(opener)
+            return opener
+
+        for item in unit.opening:
+            if item.kind in (L.HEADING, L.TITLE):
+                div.append(self.element("head", item.text))
+                opener = None
+            else:
+                current_opener().append(self._letter_line(item))
+        body_blocks = list(unit.body)
+        if body_blocks:
+            first = body_blocks[0]
+            end = L.salutation_end(first.text)
+            if end is not None and first.text[end:].strip():
+                current_opener().append(self.element("salute", first.text[:end]))
+                rest = first.text[end:].lstrip()
+                body_blocks[0] = B.Block(tuple(rest.split("\n")), first.lineno)
+        divs = self._divisions(body_blocks, unit.division, numbered=L.telegram_number(body_blocks) is not None)
+        if len(divs) == 1 and divs[0].head is None:
+            for element in divs[0].content:
+                div.append(element)
+        else:
+            for part in divs:
+                if not part.content and part.head is None:
+                    continue
+                child = E("div", type=part.type)
+                if part.head is not None:
+                    child.append(part.head)
+                for element in part.content:
+                    child.append(element)
+                if len(child):
+                    div.append(child)
+        if unit.closing:
+            closer = E("closer")
+            for item in unit.closing:
+                closer.append(self._letter_line(item))
+            div.append(closer)
+        return div
+
+    def _letter_line(self, item: L.Item) -> etree._Element:
+        """The TEI of one opener or closer line of a letter."""
+        if item.kind == L.DATELINE:
+            return self._timed(E("dateline"), item.text)
+        if item.kind == L.RECEIVED:
+            inner = item.text
+            match = re.fullmatch(r"(\[\s*)(.*?)(\s*\]\s*\.?)", inner, re.DOTALL)
+            note = E("note", type="received")
+            if match:
+                append_inline(note, [match.group(1)])
+                self._timed(note, match.group(2))
+                append_inline(note, [match.group(3)])
+            else:
+                self._timed(note, inner)
+            return note
+        if item.kind in (L.FILE, L.SERIAL):
+            parts = L.file_number(item.text) if item.kind == L.FILE else L.serial_number(item.text)
+            if parts is not None:
+                label, number, rest = parts
+                return E("note", label, E("idno", number, type=item.kind), rest, type=item.kind)
+            return E("note", item.text, type=item.kind)
+        if item.kind in (L.TRANSMISSION, L.VERSION, L.CLASSIFICATION):
+            return E("note", item.text, type=item.kind)
+        if item.kind == L.SUBJECT:
+            return self.element("note", item.text, type="subject")
+        if item.kind == L.SALUTE:
+            return self.element("salute", item.text)
+        return self.element("signed", item.text)
+
+    def _timed(self, element: etree._Element, text: str) -> etree._Element:
+        """``text`` read inline into ``element``, each clock time (``10 p.m.``, ``noon``) a ``time``."""
+        items: list[Inline] = []
+        position = 0
+        for match in correspondence().clock.finditer(text):
+            items.extend(self.inline(text[position : match.start()]))
+            when = _clock_when(match.group(0))
+            items.append(E("time", match.group(0), when=when))
+            position = match.end()
+        items.extend(self.inline(text[position:]))
+        append_inline(element, items)
+        return element
 
     # -- front ----------------------------------------------------------
 
@@ -417,8 +534,12 @@ class _Builder:
                     closer.append(self.element("signed", content))
         return closer
 
-    def _divisions(self, blocks: list[B.Block], doc_type: str) -> list[_Div]:
-        """Cut the body at headings and separators into divisions with their content."""
+    def _divisions(self, blocks: list[B.Block], doc_type: str, *, numbered: bool = False) -> list[_Div]:
+        """Cut the body at headings and separators into divisions with their content.
+
+        ``numbered``: the first block opens with a telegram's number (``59. Your …``), kept as an
+        ``idno`` at the head of its paragraph instead of starting a list.
+        """
         divs: list[_Div] = [_Div(type="opening")]
         index = 0
         # The paragraph that a following block may continue (joined in mid-sentence or across a footer).
@@ -468,6 +589,17 @@ class _Builder:
                 div = _Div(type=kind, head=self.element("head", _strip_heading(head_text, self.markdown)))
                 div.embedded = kind != "section"
                 divs.append(div)
+                index += 1
+                continue
+            if numbered and index == 0:
+                number = L.telegram_number(blocks)
+                assert number is not None
+                paragraph = E("p")
+                current.content.append(paragraph)
+                rest = block.text.lstrip()[number.end("number") :]
+                pending = MixedContent(paragraph).add(
+                    [E("idno", number.group("number"), type="serial"), *self.inline(rest)]
+                )
                 index += 1
                 continue
             if B.is_list_item(first):
@@ -652,6 +784,22 @@ def _unwrap_misplaced_stage(root: etree._Element) -> None:
         for stage in parent.findall(tei("stage")):
             etree.strip_tags(stage, tei("stage"))  # a stage inside it goes too
         etree.strip_tags(parent, tei("stage"))
+
+
+def _clock_when(clock: str) -> str | None:
+    """``10 p.m.`` -> ``22:00:00``; None where the hour is ambiguous (``12 p.m.``, ``midnight``)."""
+    lowered = clock.lower()
+    if "noon" in lowered:
+        return "12:00:00"
+    match = re.match(r"(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m", lowered)
+    if match is None:
+        return None
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    if not 1 <= hour <= 11 or minute > 59:
+        return None
+    if match.group(3) == "p":
+        hour += 12
+    return f"{hour:02d}:{minute:02d}:00"
 
 
 def build_text(text: str, *, markdown: bool) -> tuple[etree._Element, ReadReport]:
