@@ -201,9 +201,51 @@ def _creation(text_el: etree._Element, meta: Metadata) -> etree._Element:
                 if chosen.get(name):
                     date.set(name, chosen.get(name, ""))
             return E("creation", date)
+        if local_name(holder) == "dateline":
+            return _undated(holder)
         return E("creation", E("date", _text_of(holder)))
     # creation holds phrase-level content only (no p), in the project schema and in tei_all.
     return E("creation", "The date of the document is not stated in the text.")
+
+
+def _undated(dateline: etree._Element) -> etree._Element:
+    """A dateline without a date (``London [undated].``): the received line, when there is one, bounds it.
+
+    A letter was written on or before the day it was received, so the received
+    date is the creation's ``@notAfter``; nothing else is inferred.
+    """
+    opener = dateline.getparent()
+    received = []
+    if opener is not None:
+        received = [
+            date
+            for note in opener.iterfind(tei("note"))
+            if note.get("type") == "received"
+            for date in note.iter(tei("date"))
+            if re.fullmatch(r"\d{4}-\d\d-\d\d", date.get("when", ""))
+        ]
+    if received:
+        when = received[0].get("when", "")
+        return E("creation", E("date", f"not after {_text_of(received[0])}, when it was received", notAfter=when))
+    return E("creation", f"As the dateline gives it: {_reading_text(dateline)}")
+
+
+def _reading_text(element: etree._Element) -> str:
+    """An element's text as the reading edition prints it: ``supplied`` in square brackets."""
+    parts: list[str] = []
+
+    def visit(node: etree._Element) -> None:
+        supplied = local_name(node) == "supplied"
+        parts.append(("[" if supplied else "") + (node.text or ""))
+        for child in node:
+            if local_name(child) != "note":
+                visit(child)
+            parts.append(child.tail or "")
+        if supplied:
+            parts.append("]")
+
+    visit(element)
+    return _norm("".join(parts))
 
 
 def _date_words(holder: etree._Element, dates: list[etree._Element]) -> str:

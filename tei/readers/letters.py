@@ -409,7 +409,7 @@ def _read_opener(blocks: list[B.Block], cursor: _Cursor, unit: Unit, *, heading:
         following = _next_line(blocks, cursor)
         if heading and HEADING not in seen:
             division = heading_division(line, v)
-            if division is not None and not is_dateline(line, v):
+            if division is not None:
                 unit.opening.append(Item(HEADING, line))
                 unit.division = division
                 seen.add(HEADING)
