@@ -12,7 +12,7 @@ import re
 from lxml import etree
 
 from tei.ns import E
-from tei.readers.blocks import REACTION_WORDS
+from tei.readers.blocks import MONTHS, REACTION_WORDS
 
 Inline = str | etree._Element
 
@@ -43,6 +43,8 @@ _PATTERNS_MD = [
     ("em_u", r"(?<![\w_])_(?P<em_u>[^\s_](?:[^_]*?[^\s_])?)_(?![\w_])"),
     ("tag", r"</?(?:sup|sub|em|strong|i|b|u|br|span|small)\b[^<>]{0,40}>"),
 ]
+#: A month name (of ``blocks.MONTHS``) right before a bracketed number: ``December [4]``.
+_MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?[ \u00a0]?\Z", re.IGNORECASE)
 _PLAIN_KINDS = {"sup_marker", "stage_plain", "gap", "correction", "marker", "supplied", "url"}
 
 
@@ -90,6 +92,10 @@ def _convert(kind: str, match: re.Match[str], markdown: bool) -> list[Inline] | 
 
     if kind == "escape":
         return [group("escaped")]
+    start = match.start()
+    if kind == "marker" and group("marker").isdigit() and _MONTH_BEFORE.search(match.string, max(0, start - 12), start):
+        # "December [4]": the editor supplied the day; a number after a month is no footnote marker.
+        return [E("supplied", group("marker"), reason="editorial")]
     if kind in ("sup_marker", "md_footnote", "marker"):
         label = group("sup_n") or group("md_n") or group("marker")
         return [E("note", E("gap", reason="not-in-source"), n=label, place="foot")]

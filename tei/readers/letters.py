@@ -39,9 +39,6 @@ _EVIDENCE = frozenset({DATELINE, FILE, RECEIVED, TRANSMISSION, VERSION, SALUTE})
 
 _BRACKET_LINE = re.compile(r"^\[\s*(?P<inner>[^\[\]]{1,160}?)\s*\]\s*\.?$")
 _FIRST_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
-_SERIAL_LINE = re.compile(
-    r"^(?P<label>(?:[A-Z][\w’'-]*\s+){0,2}(?:No\.|Nos\.|Number)\s*)(?P<number>\d[\w./-]*?)(?P<after>\.?)$"
-)
 _TELEGRAM_NUMBER = re.compile(r"^(?P<number>\d{1,4})\.\s+(?=\S)")
 
 
@@ -156,10 +153,14 @@ def file_number(line: str, vocabulary: Correspondence | None = None) -> tuple[st
     return None
 
 
-def serial_number(line: str) -> tuple[str, str, str] | None:
-    """``No. 3847``, ``Memorandum No. 77`` -> (label, number, rest)."""
-    match = _SERIAL_LINE.match(line.strip())
-    return (match.group("label"), match.group("number"), match.group("after")) if match else None
+def serial_number(line: str, vocabulary: Correspondence | None = None) -> tuple[str, str, str] | None:
+    """``No. 3847``, ``Memorandum No. 77``, ``BC-1`` -> (label, number, rest)."""
+    v = vocabulary or correspondence()
+    stripped = line.strip()
+    match = v.serial_line.match(stripped)
+    if match:
+        return match.group("label"), match.group("number"), match.group("after")
+    return ("", stripped, "") if v.minutes_number.fullmatch(stripped) else None
 
 
 def is_subject_line(line: str, vocabulary: Correspondence | None = None) -> bool:
@@ -251,8 +252,14 @@ def salutation_end(text: str, vocabulary: Correspondence | None = None) -> int |
         if two not in v.salute_first_two:
             return None
     lower_allowed = v.function_words | v.salute_lower
-    if not all(_capitalised(t) or t.lower() in lower_allowed for t in tokens):
-        return None
+    for token in candidate.rstrip(":,").split():
+        bare = token.strip("()")
+        for article in v.elided:
+            if bare.lower().startswith(article) and len(bare) > len(article):
+                bare = bare[len(article) :]
+                break
+        if not (_capitalised(bare) or bare.lower() in lower_allowed):
+            return None
     offset = text.find(candidate)
     return offset + len(candidate)
 
@@ -316,6 +323,20 @@ def is_office(line: str, vocabulary: Correspondence | None = None) -> bool:
         return False
     tokens = B.words(text)
     return bool(tokens) and all(_capitalised(t) or t.lower() in v.function_words for t in tokens)
+
+
+def is_section_title(text: str, vocabulary: Correspondence | None = None) -> bool:
+    """A title inside a letter's body: one line in title case, no full stop, not a name.
+
+    ``Confidential Character of Reports of Minutes of Quai d’Orsay Conversations`` (an
+    item of a bulletin); not ``Following from Keeley:``, not a quoted signature.
+    """
+    v = vocabulary or correspondence()
+    if "\n" in text or len(text) > 160 or B.TERMINAL_RE.search(text) or text.endswith((",", "—", "-")):
+        return False
+    if not 3 <= B.count_words(text, 16) <= 16 or not text[:1].isupper():
+        return False
+    return _title_case(text, v) and not is_signature(text, v)
 
 
 def is_approval(line: str, vocabulary: Correspondence | None = None) -> bool:
@@ -387,7 +408,7 @@ def _opener_item(line: str, following: str | None, seen: set[str], v: Correspond
             return [Item(DATELINE, line)]
         if is_office_line(line, following, v):
             return [Item(OFFICE, line)]
-    if serial_number(line) is not None:
+    if serial_number(line, v) is not None:
         return [Item(SERIAL, line)]
     if is_subject_line(line, v):
         return [Item(SUBJECT, line)]
@@ -457,7 +478,7 @@ def _closer_items(lines: list[str], v: Correspondence) -> list[Item] | None:
         elif is_closing_formula(line, v):
             flush()
             items.append(Item(SALUTE, line))
-        elif serial_number(line) is not None and not signed:
+        elif serial_number(line, v) is not None and not signed:
             items.append(Item(SERIAL, line))
         else:
             return None
@@ -521,6 +542,30 @@ def _strict_back_start(blocks: list[B.Block]) -> int:
     return index
 
 
+def _dateline_index(unit: Unit) -> int:
+    """Where the dateline stands among the opener's lines (their number when there is none)."""
+    return next((i for i, item in enumerate(unit.opening) if item.kind == DATELINE), len(unit.opening))
+
+
+def _is_letter(unit: Unit, kinds: set[str], body: list[B.Block], before: int, v: Correspondence) -> bool:
+    """Whether the opening lines show a letter.
+
+    A heading needs one editorial line beside it (a dateline, file number, [Telegram],
+    received line or salutation), or a date in itself when it heads a paper
+    (``Notes of a Conversation … January 13, 1919``). Without a heading, the
+    document must open with its dateline and address its reader at once (a salutation).
+    """
+    evidence = kinds & _EVIDENCE
+    if HEADING in kinds:
+        if evidence:
+            return True
+        heading = next(item.text for item in unit.opening if item.kind == HEADING)
+        return _first_word(heading) in v.papers and bool(B.MONTH_RE.search(heading) and B.YEAR_RE.search(heading))
+    if len(unit.opening) == before or unit.opening[before].kind != DATELINE:
+        return False
+    return SALUTE in kinds or (bool(body) and salutation_end(body[0].text, v) is not None)
+
+
 def read_letters(blocks: list[B.Block]) -> Letters | None:
     """The document as correspondence, or None when it does not have the shape of one."""
     if not blocks:
@@ -554,25 +599,22 @@ def read_letters(blocks: list[B.Block]) -> Letters | None:
         before = len(unit.opening)
         _read_opener(part, cursor, unit, heading=True, v=v)
         kinds = {item.kind for item in unit.opening}
-        if number == 0:
-            evidence = kinds & _EVIDENCE
-            has_heading = HEADING in kinds
-            if not (has_heading and evidence) and len(evidence) < 2:
-                return None
-            if not has_heading and len(unit.opening) == before:
-                return None
+        body = _split_at(part, cursor)
+        if number == 0 and not _is_letter(unit, kinds, body, before, v):
+            return None
         if number > 0:
             unit.division = "enclosure"
         elif unit.division == "letter":
             titles = [item for item in unit.opening if item.kind == TITLE]
             if titles:
                 unit.division = v.papers.get(_first_word(titles[0].text), unit.division)
+            if any(item.kind == SERIAL for item in unit.opening[: _dateline_index(unit)]):
+                unit.division = v.serial_division
             for item in unit.opening:
                 if item.kind == TRANSMISSION:
                     word = _first_word(item.text.strip("[]"))
                     unit.division = v.division.get(word, word)
                     break
-        body = _split_at(part, cursor)
         unit.body = _read_closer(body, unit, v)
         units.append(unit)
     return Letters(units=units, back=back)

@@ -163,7 +163,9 @@ class _Builder:
                 current_opener().append(self.element("salute", first.text[:end]))
                 rest = first.text[end:].lstrip()
                 body_blocks[0] = B.Block(tuple(rest.split("\n")), first.lineno)
-        divs = self._divisions(body_blocks, unit.division, numbered=L.telegram_number(body_blocks) is not None)
+        divs = self._divisions(
+            body_blocks, unit.division, numbered=L.telegram_number(body_blocks) is not None, titled=True
+        )
         if len(divs) == 1 and divs[0].head is None:
             for element in divs[0].content:
                 div.append(element)
@@ -221,7 +223,7 @@ class _Builder:
         for match in correspondence().clock.finditer(text):
             items.extend(self.inline(text[position : match.start()]))
             when = _clock_when(match.group(0))
-            items.append(E("time", match.group(0), when=when))
+            items.append(_with_items(E("time", when=when), self.inline(match.group(0))))
             position = match.end()
         items.extend(self.inline(text[position:]))
         append_inline(element, items)
@@ -534,11 +536,14 @@ class _Builder:
                     closer.append(self.element("signed", content))
         return closer
 
-    def _divisions(self, blocks: list[B.Block], doc_type: str, *, numbered: bool = False) -> list[_Div]:
+    def _divisions(
+        self, blocks: list[B.Block], doc_type: str, *, numbered: bool = False, titled: bool = False
+    ) -> list[_Div]:
         """Cut the body at headings and separators into divisions with their content.
 
         ``numbered``: the first block opens with a telegram's number (``59. Your …``), kept as an
-        ``idno`` at the head of its paragraph instead of starting a list.
+        ``idno`` at the head of its paragraph instead of starting a list. ``titled``: a line in
+        title case without a full stop is a heading too (the items of a bulletin or memorandum).
         """
         divs: list[_Div] = [_Div(type="opening")]
         index = 0
@@ -582,10 +587,10 @@ class _Builder:
                 current.content.extend([fw, E("pb")])
                 index += 1
                 continue
-            if B.is_heading(block):
+            if B.is_heading(block) or (titled and L.is_section_title(block.text)):
                 finish()
                 head_text = B.heading_text(block.text)
-                kind = B.document_type(head_text, default="section")
+                kind = B.document_type(head_text, default="section") if B.is_heading(block) else "section"
                 div = _Div(type=kind, head=self.element("head", _strip_heading(head_text, self.markdown)))
                 div.embedded = kind != "section"
                 divs.append(div)
@@ -786,9 +791,17 @@ def _unwrap_misplaced_stage(root: etree._Element) -> None:
         etree.strip_tags(parent, tei("stage"))
 
 
+def _with_items(element: etree._Element, items: list[Inline]) -> etree._Element:
+    append_inline(element, items)
+    return element
+
+
 def _clock_when(clock: str) -> str | None:
-    """``10 p.m.`` -> ``22:00:00``; None where the hour is ambiguous (``12 p.m.``, ``midnight``)."""
-    lowered = clock.lower()
+    """``10 p.m.`` -> ``22:00:00``; None where the hour is ambiguous (``12 p.m.``, ``midnight``).
+
+    An hour the editor corrected (``2 [12] p.m.``) counts as corrected.
+    """
+    lowered = re.sub(r"^\s*\d{1,2}(?:[:.]\d{2})?\s*\[([^\]]*)\]", r"\1", clock.lower())
     if "noon" in lowered:
         return "12:00:00"
     match = re.match(r"(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m", lowered)

@@ -39,7 +39,9 @@ class Correspondence:
     division: dict[str, str]
     file_prefix: frozenset[str]
     file_number: re.Pattern[str]
-    serial_words: frozenset[str]
+    serial_line: re.Pattern[str]
+    minutes_number: re.Pattern[str]
+    serial_division: str
     office_max_words: int
     subject: frozenset[str]
     titles: frozenset[str]
@@ -50,6 +52,7 @@ class Correspondence:
     salute_first: frozenset[str]
     salute_first_two: frozenset[str]
     salute_lower: frozenset[str]
+    elided: tuple[str, ...]
     salute_max_words: int
     closing_starts: re.Pattern[str]
     closing_authority: re.Pattern[str]
@@ -78,6 +81,14 @@ def _phrases(items: list[str]) -> re.Pattern[str]:
     """Phrases at the start of a line, on word boundaries, longest first, in any case."""
     ordered = sorted((item.lower() for item in items), key=len, reverse=True)
     return re.compile(r"^(?:" + "|".join(re.escape(item) for item in ordered) + r")(?!\w)", re.IGNORECASE)
+
+
+def _serial_line(words: str) -> re.Pattern[str]:
+    """``No. 3847``, ``Memorandum No. 77``: up to two capitalised words, a number word, the number."""
+    number_words = "|".join(re.escape(word) for word in sorted(set(words.split()), key=len, reverse=True))
+    return re.compile(
+        rf"^(?P<label>(?:[A-Z][\w’'-]*\s+){{0,2}}(?i:{number_words})\s*)(?P<number>\d[\w./-]*?)(?P<after>\.?)$"
+    )
 
 
 @functools.cache
@@ -110,7 +121,9 @@ def correspondence() -> Correspondence:
         division={key.lower(): value for key, value in _table(data, "lines", "division").items()},
         file_prefix=_words(numbers["file_prefix"]),
         file_number=re.compile(numbers["file_number"]),
-        serial_words=_words(numbers["serial_words"]),
+        serial_line=_serial_line(numbers["serial_words"]),
+        minutes_number=re.compile(numbers["minutes_number"]),
+        serial_division=str(numbers["serial_division"]),
         office_max_words=int(opener["office_max_words"]),
         subject=_words(opener["subject"]),
         titles=_words(opener["titles"]),
@@ -121,6 +134,7 @@ def correspondence() -> Correspondence:
         salute_first=_words(salutation["first_words"]),
         salute_first_two=frozenset(phrase.strip().lower() for phrase in salutation["first_two_words"].split("|")),
         salute_lower=_words(salutation["lower_words"]),
+        elided=tuple(salutation["elided"].split()),
         salute_max_words=int(salutation["max_words"]),
         closing_starts=_phrases(list(closing["starts"])),
         closing_authority=_phrases(list(closing["authority"])),
