@@ -249,31 +249,33 @@ def _reading_text(element: etree._Element) -> str:
 
 
 def _date_words(holder: etree._Element, dates: list[etree._Element]) -> str:
-    """The text of ``holder`` from its first to its last dated ``date`` (``October 26 (November 8), 1917``)."""
-    first, last = dates[0], dates[-1]
+    """The words of a dateline from its first date on, without the clock time: the date as written.
+
+    ``Paris, September 9, 1914, 10 p.m.`` -> ``September 9, 1914``; the year after a
+    dual date stays (``October 26 (November 8), 1917``).
+    """
+    first = dates[0]
     parts: list[str] = []
     collecting = False
 
-    def visit(node: etree._Element) -> bool:
-        """Collect text in document order; True once ``last`` is done."""
+    def visit(node: etree._Element) -> None:
         nonlocal collecting
         if node is first:
             collecting = True
-        if collecting and node.text:
+        skip = local_name(node) in ("time", "note")
+        if collecting and node.text and not skip:
             parts.append(node.text)
         for child in node:
-            if visit(child):
-                return True
+            if not skip:
+                visit(child)
             if collecting and child.tail:
                 parts.append(child.tail)
-        return node is last
 
     for child in holder:
-        if visit(child):
-            break
+        visit(child)
         if collecting and child.tail:
             parts.append(child.tail)
-    return _norm("".join(parts))
+    return _norm("".join(parts)).rstrip(" ,.;:—–-")
 
 
 def build_header(text_el: etree._Element, facts: HeaderFacts, standoff: etree._Element | None = None) -> etree._Element:

@@ -370,10 +370,15 @@ class _Cursor:
     line: int = 0
 
 
-def _line_at(blocks: list[B.Block], cursor: _Cursor) -> str | None:
+def _clean(line: str, markdown: bool) -> str:
+    """A line as the classifiers read it: stripped, and in Markdown without emphasis around it."""
+    return B.strip_emphasis(line) if markdown else line.strip()
+
+
+def _line_at(blocks: list[B.Block], cursor: _Cursor, markdown: bool = False) -> str | None:
     if cursor.block >= len(blocks):
         return None
-    return blocks[cursor.block].lines[cursor.line].strip()
+    return _clean(blocks[cursor.block].lines[cursor.line], markdown)
 
 
 def _advance(blocks: list[B.Block], cursor: _Cursor) -> None:
@@ -383,10 +388,10 @@ def _advance(blocks: list[B.Block], cursor: _Cursor) -> None:
         cursor.line = 0
 
 
-def _next_line(blocks: list[B.Block], cursor: _Cursor) -> str | None:
+def _next_line(blocks: list[B.Block], cursor: _Cursor, markdown: bool) -> str | None:
     probe = _Cursor(cursor.block, cursor.line)
     _advance(blocks, probe)
-    return _line_at(blocks, probe)
+    return _line_at(blocks, probe, markdown)
 
 
 def _opener_item(line: str, following: str | None, seen: set[str], v: Correspondence) -> list[Item] | None:
@@ -420,14 +425,16 @@ def _opener_item(line: str, following: str | None, seen: set[str], v: Correspond
     return None
 
 
-def _read_opener(blocks: list[B.Block], cursor: _Cursor, unit: Unit, *, heading: bool, v: Correspondence) -> None:
+def _read_opener(
+    blocks: list[B.Block], cursor: _Cursor, unit: Unit, *, heading: bool, markdown: bool, v: Correspondence
+) -> None:
     """Take the opener lines at ``cursor`` into ``unit.opening`` (a heading first when ``heading``)."""
     seen: set[str] = set()
     while True:
-        line = _line_at(blocks, cursor)
+        line = _line_at(blocks, cursor, markdown)
         if line is None:
             return
-        following = _next_line(blocks, cursor)
+        following = _next_line(blocks, cursor, markdown)
         if heading and HEADING not in seen:
             division = heading_division(line, v)
             if division is not None:
@@ -443,7 +450,7 @@ def _read_opener(blocks: list[B.Block], cursor: _Cursor, unit: Unit, *, heading:
             if item.kind == OFFICE:
                 # The office line and the dateline below it are one dateline.
                 _advance(blocks, cursor)
-                dateline = _line_at(blocks, cursor) or ""
+                dateline = _line_at(blocks, cursor, markdown) or ""
                 item = Item(DATELINE, f"{line}\n{dateline}")
             unit.opening.append(item)
             seen.add(item.kind)
@@ -488,7 +495,7 @@ def _closer_items(lines: list[str], v: Correspondence) -> list[Item] | None:
     return items
 
 
-def _read_closer(body: list[B.Block], unit: Unit, v: Correspondence) -> list[B.Block]:
+def _read_closer(body: list[B.Block], unit: Unit, markdown: bool, v: Correspondence) -> list[B.Block]:
     """Take the closer blocks from the end of ``body`` into ``unit.closing``; the rest is the body."""
     end = len(body)
     closing: list[Item] = []
@@ -496,7 +503,7 @@ def _read_closer(body: list[B.Block], unit: Unit, v: Correspondence) -> list[B.B
         block = body[end - 1]
         if len(block.lines) > 8:
             break
-        items = _closer_items([line.strip() for line in block.lines], v)
+        items = _closer_items([_clean(line, markdown) for line in block.lines], v)
         if items is None:
             # A closing formula of several lines ("I have the honor to be,\nSir,\nyour obedient servant,").
             if closing and is_closing_formula(block.one_line, v):
@@ -566,8 +573,12 @@ def _is_letter(unit: Unit, kinds: set[str], body: list[B.Block], before: int, v:
     return SALUTE in kinds or (bool(body) and salutation_end(body[0].text, v) is not None)
 
 
-def read_letters(blocks: list[B.Block]) -> Letters | None:
-    """The document as correspondence, or None when it does not have the shape of one."""
+def read_letters(blocks: list[B.Block], *, markdown: bool = False) -> Letters | None:
+    """The document as correspondence, or None when it does not have the shape of one.
+
+    In Markdown, emphasis around a whole line (``**The Consul … to …**``) is typography: the
+    lines are read, and kept, without it.
+    """
     if not blocks:
         return None
     v = correspondence()
@@ -575,7 +586,9 @@ def read_letters(blocks: list[B.Block]) -> Letters | None:
     content, back = blocks[:back_start], blocks[back_start:]
     # Enclosures start at a block whose first line is an enclosure line.
     starts = [0] + [
-        index for index in range(1, len(content)) if bracket_kind(content[index].lines[0].strip(), v) == ENCLOSURE
+        index
+        for index in range(1, len(content))
+        if bracket_kind(_clean(content[index].lines[0], markdown), v) == ENCLOSURE
     ]
     units: list[Unit] = []
     for number, start in enumerate(starts):
@@ -584,12 +597,12 @@ def read_letters(blocks: list[B.Block]) -> Letters | None:
         unit = Unit(division="letter")
         cursor = _Cursor()
         if number > 0:
-            unit.marker = part[0].lines[0].strip()
+            unit.marker = _clean(part[0].lines[0], markdown)
             unit.division = "enclosure"
             _advance(part, cursor)
         else:
             # A source-note line (file number, [Telegram]) may stand above the heading.
-            while (line := _line_at(part, cursor)) is not None and (
+            while (line := _line_at(part, cursor, markdown)) is not None and (
                 file_number(line, v) is not None or bracket_kind(line, v) in (TRANSMISSION, VERSION)
             ):
                 unit.opening.append(Item(FILE if file_number(line, v) else bracket_kind(line, v) or "", line))
@@ -597,7 +610,7 @@ def read_letters(blocks: list[B.Block]) -> Letters | None:
                 if cursor.block > 0 or len(unit.opening) > 2:
                     break
         before = len(unit.opening)
-        _read_opener(part, cursor, unit, heading=True, v=v)
+        _read_opener(part, cursor, unit, heading=True, markdown=markdown, v=v)
         kinds = {item.kind for item in unit.opening}
         body = _split_at(part, cursor)
         if number == 0 and not _is_letter(unit, kinds, body, before, v):
@@ -615,6 +628,6 @@ def read_letters(blocks: list[B.Block]) -> Letters | None:
                     word = _first_word(item.text.strip("[]"))
                     unit.division = v.division.get(word, word)
                     break
-        unit.body = _read_closer(body, unit, v)
+        unit.body = _read_closer(body, unit, markdown, v)
         units.append(unit)
     return Letters(units=units, back=back)

@@ -70,7 +70,7 @@ class _Builder:
     # -- the document ---------------------------------------------------
 
     def build(self) -> etree._Element:
-        letters = L.read_letters(self.blocks)
+        letters = L.read_letters(self.blocks, markdown=self.markdown)
         if letters is not None:
             return self._build_letters(letters)
         blocks = list(self.blocks)
