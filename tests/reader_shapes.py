@@ -42,6 +42,20 @@ SHAPES: dict[str, tuple[Callable[[int], str], str]] = {
     "numbered lines": (lambda n: TITLE + "1. item of a list\n" * n, "plain"),
     "short lines in one block": (lambda n: TITLE + "Moscow, 6 December 1917\n" * n, "plain"),
     "bracketed numbers after numbers": (lambda n: TITLE + "at 2 [12] p.m. " * n + "\n", "plain"),
+    "letter with many serial lines": (
+        lambda n: "The Consul at Odessa (Wheeler) to the Secretary of State\n[Telegram]\n" + "No. 12\n" * n,
+        "plain",
+    ),
+    "letter ending in many signatures": (
+        lambda n: "The Consul at Odessa (Wheeler) to the Secretary of State\n[Telegram]\n\nText.\n\n"
+        + "Wheeler\n\n" * n,
+        "plain",
+    ),
+    "letter with many enclosures": (
+        lambda n: "The Consul at Odessa (Wheeler) to the Secretary of State\n[Telegram]\n\nText.\n\n"
+        + "[Enclosure]\n\nOdessa, May 1, 1918.\n\nSir: Text.\n\nWheeler\n\n" * (n // 16 + 1),
+        "plain",
+    ),
     "one line of prose": (
         lambda n: TITLE + "The Government of Russia sent a note to Paris on the fifth of December, and waited. " * n
         + "\n",

@@ -560,7 +560,7 @@ def _is_letter(unit: Unit, kinds: set[str], body: list[B.Block], before: int, v:
     A heading needs one editorial line beside it (a dateline, file number, [Telegram],
     received line or salutation), or a date in itself when it heads a paper
     (``Notes of a Conversation … January 13, 1919``). Without a heading, the
-    document must open with its dateline and address its reader at once (a salutation).
+    opening lines must hold a dateline and the letter address its reader at once (a salutation).
     """
     evidence = kinds & _EVIDENCE
     if HEADING in kinds:
@@ -568,7 +568,7 @@ def _is_letter(unit: Unit, kinds: set[str], body: list[B.Block], before: int, v:
             return True
         heading = next(item.text for item in unit.opening if item.kind == HEADING)
         return _first_word(heading) in v.papers and bool(B.MONTH_RE.search(heading) and B.YEAR_RE.search(heading))
-    if len(unit.opening) == before or unit.opening[before].kind != DATELINE:
+    if DATELINE not in kinds:
         return False
     return SALUTE in kinds or (bool(body) and salutation_end(body[0].text, v) is not None)
 

@@ -297,7 +297,8 @@ class _Builder:
             nonlocal doc_title
             if not title_lines:
                 return
-            if doc_title is None:
+            if doc_title is None or front[-1] is not doc_title:
+                # A new docTitle after anything else in front, so that no line moves before it.
                 doc_title = E("docTitle")
                 front.append(doc_title)
             kind = "main" if not title_texts else "sub"
