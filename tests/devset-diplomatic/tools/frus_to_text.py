@@ -228,6 +228,9 @@ def dateline_lines(dl: etree._Element, out: Layout, *, opener: bool = True, own:
             m = DATE_TAIL.search(first.text[s:e])
             if m:
                 e = s + m.start()
+            # The sentence's full stop inside FRUS's <date> (Lansing papers) is not the date's.
+            if first.text[s:e].endswith(".") and first.text[s:e - 1][-1:].isdigit():
+                e -= 1
         spans.append((s, e, k))
     first = Line(first.text, spans)
     out.dateline = first.text
@@ -509,6 +512,8 @@ def build(name: str, corrections: dict[str, Any]) -> tuple[str, str]:
 COMMITS = {
     "frus1914Supp": "13a56f8e55b799a01b5fe4f97cc9adf1779ca2ed",
     "frus1917Supp02v02": "0383e70904ac8b414368c29e3aa34a04bc290c0a",
+    "frus1914-20v01": "0386f315c0d2b2bfa782a841ccb92548e0630838",
+    "frus1924v02": "c214b8fed54c9fe7e60f68c9834ce5b6a50bf1b2",
     "frus1919Parisv01": "00b298df415d8124c98685da0ea6b077240ab070",
     "frus1919Parisv11": "04bdb4fc161f4f0f043de9c5e8cc7c1b51ea9466",
     "frus1925v02": "02a5dfbce8bf900323251aa143a9df93d17beb82",
