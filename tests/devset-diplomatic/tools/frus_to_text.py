@@ -262,6 +262,13 @@ def closer_lines(cl: etree._Element, out: Layout, *, own: bool = True) -> None:
         if isinstance(child.tag, str) and local(child) == "dateline":
             dateline_lines(child, out, opener=False, own=own)
     for signed in cl.iter(f"{{{TEI}}}signed"):
+        items = list(signed.iter(f"{{{TEI}}}item"))
+        if items:
+            # Joint signatures (a list of names) are typed one name a line.
+            for item in items[:-1]:
+                etree.SubElement(item, f"{{{TEI}}}lb")
+            out.signed.extend(to_line(inline(item, marks=False).replace(LB, "")).text for item in items)
+            continue
         # A <signed> holding a title line below the name (<lb/>) is the name line.
         parts = [part for part in inline(signed, marks=False).split(LB) if part.strip()]
         out.signed.append(to_line(parts[0] if parts else "").text)
