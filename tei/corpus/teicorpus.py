@@ -23,7 +23,7 @@ from tei.corpus.dates import date_label, julian_iso, julian_label
 from tei.corpus.documents import DocumentInfo, members, parse, read_documents
 from tei.corpus.entities import Collection, Entity, merge
 from tei.corpus.sources import iter_sources
-from tei.errors import TeiError
+from tei.errors import InputError, TeiError
 from tei.ns import NSMAP, XML_NS, E, local_name, tei
 
 __all__ = ["CorpusOptions", "CorpusResult", "build_corpus", "corpus_tree", "read_collection"]
@@ -73,7 +73,9 @@ def read_collection(
     trees: dict[str, etree._Element] = {}
     failed = 0
     used: set[str] = set()
+    seen = 0
     for source in iter_sources(sources, skip):
+        seen += 1
         try:
             root = parse(source)
         except TeiError as exc:
@@ -91,6 +93,11 @@ def read_collection(
             documents.append(doc)
             if keep_trees:
                 trees[doc.id] = element
+    if not seen:
+        raise InputError(
+            f"no TEI (.xml) file in {', '.join(sources)}; plain text must be encoded first "
+            "(tei batch SRC -d OUT, then name OUT)"
+        )
     return merge(documents, reserved=set(HEADER_IDS) | used), failed, trees
 
 
