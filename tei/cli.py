@@ -396,6 +396,42 @@ def entities(ctx: click.Context, sources: tuple[str, ...], fmt: str, output: Pat
     ctx.exit(1 if failed else 0)
 
 
+@cli.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("-d", "--outdir", "site", type=click.Path(path_type=Path), required=True, help="Build the site here.")
+@_collection_options
+@click.option("--force", is_flag=True, help="Rebuild every page, even those of unchanged documents.")
+@click.pass_context
+def site(
+    ctx: click.Context,
+    sources: tuple[str, ...],
+    site: Path,
+    title: str | None,
+    publisher: str | None,
+    meta: Path | None,
+    force: bool,
+) -> None:
+    """Build a static, self-contained edition site of TEI documents (incremental; opens from file://)."""
+    from tei.corpus.site import SiteOptions, build_site
+
+    values = _corpus_meta(meta, title, publisher)
+    options = SiteOptions(
+        title=values.get("title"),
+        description=values.get("description"),
+        publisher=values.get("publisher"),
+        build_date=_change_date(None),
+        force=force,
+    )
+    result = build_site(list(sources), site, options, tell=lambda exc: _fail(str(exc)))
+    click.echo(
+        f"tei site: {site / 'index.html'}: {result.documents} documents ({result.read} read, {result.pages} pages "
+        f"rebuilt), {result.entities} index entries, {result.written} files written, {result.removed} removed"
+        + (f", {result.failed} failed" if result.failed else ""),
+        err=True,
+    )
+    ctx.exit(1 if result.failed else 0)
+
+
 def main(argv: list[str] | None = None) -> Any:
     """Entry point: run the click group, turning known errors into one-line messages."""
     from tei.errors import TeiError

@@ -242,8 +242,11 @@ class SitePages:
         if entity.coordinates:
             facts.append(("Coordinates", f"{entity.coordinates[0]:g}, {entity.coordinates[1]:g} (latitude, longitude)"))
         others = [name for name in entity.names[1:]]
-        if others:
-            facts.append(("Register forms", "; ".join(others[:40]) + (" …" if len(others) > 40 else "")))
+        if len(others) > 6:
+            facts.append(("Register forms", [el("details", el("summary", f"{len(others)} forms"),
+                                                  "; ".join(others))]))
+        elif others:
+            facts.append(("Register forms", "; ".join(others)))
         facts.append(("Written in the documents", "; ".join(entity.forms) or "—"))
         if entity.authorities:
             links: list[etree._Element | str] = []
@@ -277,9 +280,9 @@ class SitePages:
             items: list[etree._Element] = []
             page_href = "../" + href(*self.doc_pages[doc_id].split("/"))
             for mention in on_page:
-                items.append(el("li", el("a", mention.text, href=f"{page_href}#{mention.anchor}"), " ",
-                                el("span", mention.before, " ", el("mark", mention.text), " ", mention.after,
-                                   class_="kwic")))
+                items.append(el("li", el("span", mention.before, " " if mention.before else None, class_="kwic"),
+                                el("a", el("mark", mention.text), href=f"{page_href}#{mention.anchor}"),
+                                el("span", " " if mention.after else None, mention.after, class_="kwic")))
             if not on_page:
                 for tei_mention in [m for m in entity.mentions if m.document == doc_id]:
                     where = "in the document's header" if tei_mention.in_header else f"line {tei_mention.line} of the TEI"

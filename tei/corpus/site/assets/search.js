@@ -62,6 +62,8 @@
       if (m) { at = m.index + m[1].length; }
     }
     var start = Math.max(0, at - SNIPPET), end = Math.min(text.length, (at < 0 ? 0 : at) + SNIPPET * 2);
+    if (start > 0) { var space = text.indexOf(" ", start); if (space >= 0 && space < at) { start = space + 1; } }
+    if (end < text.length) { var back = text.lastIndexOf(" ", end); if (back > at) { end = back; } }
     var piece = text.slice(start, end);
     var element = document.createElement("p");
     element.className = "snippet";
