@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import shutil
@@ -146,7 +147,7 @@ def test_accessibility_basics(site: Path) -> None:
         for field in tree.xpath("//input[not(@type='hidden')]"):
             assert field.get("aria-label") or tree.xpath(f"//label[@for='{field.get('id')}']"), page
         levels = [int(h.tag[1]) for h in tree.xpath("//main//h1 | //main//h2 | //main//h3 | //main//h4")]
-        assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), (page, levels)
+        assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), (page, levels)
 
 
 def test_same_input_same_bytes(site: Path, tmp_path: Path) -> None:
@@ -276,7 +277,8 @@ def _page_requests(page: Path, log: Path) -> list[str]:
     found = []
     for event in data["events"]:
         params = event.get("params") or {}
-        if names.get(event["type"]) == "URL_REQUEST_START_JOB" and params.get("initiator") not in (None, "not an origin"):
+        started = names.get(event["type"]) == "URL_REQUEST_START_JOB"
+        if started and params.get("initiator") not in (None, "not an origin"):
             found.append(params["url"])
     return found
 

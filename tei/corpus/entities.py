@@ -189,6 +189,7 @@ def merge(documents: Sequence[DocumentInfo], reserved: Iterable[str] = ()) -> Co
     mentions_of: dict[tuple[str, ...], list[tuple[DocumentInfo, str, Mention]]] = {}
     for doc in documents:
         for mention in doc.mentions:
+            node: tuple[str, ...]
             if mention.target.startswith("#"):
                 node = ("entry", doc.id, mention.target[1:])
             elif mention.target:
@@ -287,7 +288,8 @@ def _entity(
     mentions = sorted(
         (mention for _, _, mention in found), key=lambda m: (doc_order[m.document], m.line, not m.in_header, m.text)
     )
-    documents = tuple(sorted({m.document for m in mentions} | {doc.id for doc, _ in ordered}, key=doc_order.__getitem__))
+    mentioning = {m.document for m in mentions} | {doc.id for doc, _ in ordered}
+    documents = tuple(sorted(mentioning, key=doc_order.__getitem__))
 
     def first(attribute: str) -> str:
         for _, entry in ordered:

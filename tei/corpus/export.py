@@ -50,7 +50,8 @@ def entity_record(collection: Collection, entity: Entity) -> dict[str, Any]:
         "forms": list(entity.forms),
         "names": list(entity.names),
         "authorities": [
-            {"scheme": authority.scheme, "id": authority.value, "uri": authority.uri} for authority in entity.authorities
+            {"scheme": authority.scheme, "id": authority.value, "uri": authority.uri}
+            for authority in entity.authorities
         ],
     }
     if entity.kind == "person" or entity.birth or entity.death:
@@ -103,7 +104,7 @@ def _csv(collection: Collection) -> bytes:
          "latitude", "longitude", "documents", "mention_count", "mentions"]
     )
     for entity in collection.entities:
-        ids = {authority.scheme: authority.value for authority in entity.authorities if authority.scheme in _CSV_SCHEMES}
+        ids = {a.scheme: a.value for a in entity.authorities if a.scheme in _CSV_SCHEMES}
         others = [authority.uri or f"{authority.scheme}:{authority.value}" for authority in entity.authorities
                   if authority.scheme not in _CSV_SCHEMES]
         row = [

@@ -26,7 +26,8 @@ def read_corpus_meta(path: Path) -> dict[str, str]:
     values: dict[str, str] = {}
     for key, value in data.items():
         if key not in CORPUS_KEYS:
-            raise InputError(f"unknown key {key!r}; a collection's metadata has {', '.join(CORPUS_KEYS)}", path=str(path))
+            known = ", ".join(CORPUS_KEYS)
+            raise InputError(f"unknown key {key!r}; a collection's metadata has {known}", path=str(path))
         if not isinstance(value, str):
             raise InputError(f"{key} must be a string", path=str(path))
         values[key] = value.strip()

@@ -66,7 +66,9 @@ def iter_sources(sources: Sequence[str], skip: Sequence[Path] = ()) -> Iterator[
             continue
         for folder, dirs, files in os.walk(path):
             here = Path(folder)
-            dirs[:] = sorted(name for name in dirs if not name.startswith(".") and (here / name).resolve() not in skipped)
+            dirs[:] = sorted(
+                name for name in dirs if not name.startswith(".") and (here / name).resolve() not in skipped
+            )
             for name in sorted(files):
                 if name.startswith(".") or not name.lower().endswith(".xml"):
                     continue

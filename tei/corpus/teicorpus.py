@@ -220,7 +220,8 @@ def _prepare_member(
     for element in member.iter():
         if not isinstance(element.tag, str):
             continue
-        for name, value in element.attrib.items():
+        for key, raw in element.attrib.items():
+            name, value = str(key), str(raw)
             if name == _XML_ID or "#" not in value:
                 continue
             tokens = value.split()
@@ -365,8 +366,8 @@ def _header(collection: Collection, options: CorpusOptions, languages: list[tupl
     availability = E("availability")
     licences: dict[tuple[str, str], list[str]] = {}
     for doc in docs:
-        for licence in doc.licences:
-            licences.setdefault(licence, []).append(doc.id)
+        for stated in doc.licences:
+            licences.setdefault(stated, []).append(doc.id)
     for (text, target), owners in sorted(licences.items()):
         licence = E("licence", f"{text or target} ", target=target or None)
         licence.append(E("ref", f"({len(owners)} document{'s' if len(owners) != 1 else ''})",

@@ -36,7 +36,7 @@ from lxml import etree
 from tei import __version__, safexml
 from tei.corpus.authority import Authority
 from tei.corpus.dates import date_label
-from tei.corpus.documents import KINDS, DocumentInfo, EntryInfo, MentionInfo, document_id, members, read_documents
+from tei.corpus.documents import KINDS, DocumentInfo, EntryInfo, MentionInfo, members, read_documents
 from tei.corpus.entities import Collection, fold, merge
 from tei.corpus.site.edition import PageMention, site_edition
 from tei.corpus.site.html import Nav
@@ -408,7 +408,9 @@ def build_site(sources: Sequence[str], site: Path, options: SiteOptions, *, tell
             result.failed += 1
             tell(exc)
             continue
-        key = hashlib.sha256(hashlib.sha256(data).digest() + source.rel.encode() + options.digest().encode()).hexdigest()
+        key = hashlib.sha256(
+            hashlib.sha256(data).digest() + source.rel.encode() + options.digest().encode()
+        ).hexdigest()
         name = str(Path(source.path).resolve())
         previous = old_sources.get(name)
         reused: list[_Record] | None = None

@@ -56,7 +56,7 @@ def _entity_of(element: etree._Element, doc: DocumentInfo, collection: Collectio
             return collection.targets.get((doc.id, f"{authority.scheme}:{authority.value}"))
         return None
     kind = next((name for name in _classes(element) if name in _KINDS), "name")
-    text = re.sub(r"\s+", " ", "".join(element.itertext())).strip()
+    text = re.sub(r"\s+", " ", "".join(str(part) for part in element.itertext())).strip()
     return collection.forms.get((kind, fold(text)))
 
 
@@ -127,7 +127,7 @@ def site_edition(
     ``pager`` holds (rel, title, href) for the previous and next documents;
     ``downloads`` (label, file name) the files beside the page.
     """
-    parser = etree.HTMLParser(no_network=True, remove_comments=False, default_doctype=False)
+    parser = etree.HTMLParser(no_network=True, remove_comments=False)
     root = etree.fromstring(raw, parser)
     head = root.find("head")
     body = root.find("body")
@@ -162,7 +162,7 @@ def site_edition(
             element.set("id", anchor)
         element.tag = "a"
         element.set("href", "../" + pages[entity])
-        text = re.sub(r"\s+", " ", "".join(element.itertext())).strip()
+        text = re.sub(r"\s+", " ", "".join(str(part) for part in element.itertext())).strip()
         before, after = contexts.get(element, ("", ""))
         mentions.append(PageMention(anchor, entity, text, before, after))
 

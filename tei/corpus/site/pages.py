@@ -285,7 +285,8 @@ class SitePages:
                                 el("span", " " if mention.after else None, mention.after, class_="kwic")))
             if not on_page:
                 for tei_mention in [m for m in entity.mentions if m.document == doc_id]:
-                    where = "in the document's header" if tei_mention.in_header else f"line {tei_mention.line} of the TEI"
+                    where = ("in the document's header" if tei_mention.in_header
+                             else f"line {tei_mention.line} of the TEI")
                     items.append(el("li", el("a", tei_mention.text, href=page_href), f" ({where})"))
             main.append(el("h3", el("a", doc.title, href=page_href), " ", el("span", _date_cell(doc), class_="meta")))
             main.append(el("ol", items, class_="mentions"))
