@@ -101,13 +101,19 @@ class Collection:
             object.__setattr__(self, "_docs_cache", cached)
         return cached[doc_id]
 
+    def targets_of(self, doc_id: str) -> list[tuple[str, str]]:
+        """A document's pointers (``#local-id`` or ``scheme:value``) and the entity ids they lead to."""
+        cached: dict[str, list[tuple[str, str]]] | None = self.__dict__.get("_targets_cache")
+        if cached is None:
+            cached = {}
+            for (document, target), entity in self.targets.items():
+                cached.setdefault(document, []).append((target, entity))
+            object.__setattr__(self, "_targets_cache", cached)
+        return cached.get(doc_id, [])
+
     def id_map(self, doc_id: str) -> dict[str, str]:
         """A document's own entry ids -> the collection's ids (what its ``@ref="#x"`` become)."""
-        return {
-            target[1:]: entity
-            for (document, target), entity in self.targets.items()
-            if document == doc_id and target.startswith("#")
-        }
+        return {target[1:]: entity for target, entity in self.targets_of(doc_id) if target.startswith("#")}
 
 
 class _Groups:

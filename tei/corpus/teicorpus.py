@@ -212,11 +212,8 @@ def _prepare_member(
             renamed = f"{doc.id}.{value}"
             element.set(_XML_ID, renamed)
             pointers[f"#{value}"] = f"#{renamed}"
-    authority_targets = {
-        target: entity
-        for (document, target), entity in collection.targets.items()
-        if document == doc.id and not target.startswith("#")
-    }
+    authority_targets = {target: entity for target, entity in collection.targets_of(doc.id)
+                         if not target.startswith("#")}
     for element in member.iter():
         if not isinstance(element.tag, str):
             continue

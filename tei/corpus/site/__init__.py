@@ -27,7 +27,7 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -52,7 +52,7 @@ from tei.serialize import to_bytes
 __all__ = ["STATE_NAME", "SiteOptions", "SiteResult", "build_site"]
 
 STATE_NAME = ".tei-site.json"
-STATE_FORMAT = 1
+STATE_FORMAT = 2
 ASSETS = Path(__file__).resolve().parent / "assets"
 #: Download formats: (label, format name for tei.transform, suffix).
 DOWNLOADS = (
@@ -98,22 +98,38 @@ Tell = Callable[[TeiError], None]
 # -- summaries in the state file -------------------------------------------------------------------
 
 
-def _doc_to_json(doc: DocumentInfo) -> dict[str, Any]:
-    data = asdict(doc)
-    data["entries"] = [
-        {**asdict(entry), "authorities": [list(item) for item in entry.authorities]} for entry in doc.entries
-    ]
+def _entry_key(entry: EntryInfo, table: dict[str, Any], keys: dict[EntryInfo, str]) -> str:
+    """Register entries recur in every document that names them: the state keeps each once, by content."""
+    key = keys.get(entry)
+    if key is None:
+        data = {name: getattr(entry, name) for name in _ENTRY_FIELDS}
+        data["authorities"] = [list(item) for item in entry.authorities]
+        key = hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:20]
+        table.setdefault(key, data)
+        keys[entry] = key
+    return key
+
+
+_ENTRY_FIELDS = tuple(item.name for item in fields(EntryInfo))
+_DOC_FIELDS = tuple(item.name for item in fields(DocumentInfo) if item.name not in ("entries", "mentions"))
+
+
+def _doc_to_json(doc: DocumentInfo, table: dict[str, Any], keys: dict[EntryInfo, str]) -> dict[str, Any]:
+    data = {name: getattr(doc, name) for name in _DOC_FIELDS}
+    data["mentions"] = [[m.kind, m.target, m.text, m.line, m.in_header] for m in doc.mentions]
+    data["entries"] = [_entry_key(entry, table, keys) for entry in doc.entries]
     return data
 
 
-def _doc_from_json(data: dict[str, Any]) -> DocumentInfo:
-    entries = tuple(
-        EntryInfo(**{**entry, "names": tuple(entry["names"]),
-                     "authorities": tuple(Authority(*item) for item in entry["authorities"]),
-                     "coordinates": tuple(entry["coordinates"]) if entry["coordinates"] else None})
-        for entry in data["entries"]
-    )
-    mentions = tuple(MentionInfo(**mention) for mention in data["mentions"])
+def _entry_from_json(entry: dict[str, Any]) -> EntryInfo:
+    return EntryInfo(**{**entry, "names": tuple(entry["names"]),
+                        "authorities": tuple(Authority(*item) for item in entry["authorities"]),
+                        "coordinates": tuple(entry["coordinates"]) if entry["coordinates"] else None})
+
+
+def _doc_from_json(data: dict[str, Any], table: dict[str, EntryInfo]) -> DocumentInfo:
+    entries = tuple(table[key] for key in data["entries"])
+    mentions = tuple(MentionInfo(*mention) for mention in data["mentions"])
     return DocumentInfo(**{
         **data,
         "authors": tuple(data["authors"]),
@@ -139,9 +155,9 @@ class _Record:
     mentions: list[PageMention] = field(default_factory=list)
     pager: list[tuple[str, str, str]] = field(default_factory=list)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, table: dict[str, Any], keys: dict[EntryInfo, str]) -> dict[str, Any]:
         return {
-            "doc": _doc_to_json(self.doc),
+            "doc": _doc_to_json(self.doc, table, keys),
             "base_id": self.base_id,
             "terms": self.terms,
             "outputs": self.outputs,
@@ -152,9 +168,9 @@ class _Record:
         }
 
     @classmethod
-    def from_json(cls, source: str, data: dict[str, Any]) -> _Record:
+    def from_json(cls, source: str, data: dict[str, Any], table: dict[str, EntryInfo]) -> _Record:
         return cls(
-            doc=_doc_from_json(data["doc"]),
+            doc=_doc_from_json(data["doc"], table),
             source=source,
             terms=data["terms"],
             outputs=dict(data["outputs"]),
@@ -177,6 +193,43 @@ def _load_state(site: Path, options: SiteOptions) -> dict[str, Any]:
     if data.get("options") != options.digest() or options.force:
         return {"files": data.get("files", {})}
     return data
+
+
+def _intern(doc: DocumentInfo, pool: dict[EntryInfo, EntryInfo]) -> DocumentInfo:
+    """The same register entry in many documents becomes one object (memory grows with entries, not mentions)."""
+    from dataclasses import replace
+
+    return replace(doc, entries=tuple(pool.setdefault(entry, entry) for entry in doc.entries))
+
+
+def _write_state(path: Path, options: SiteOptions, sources: dict[str, dict[str, Any]], files: dict[str, str]) -> None:
+    """The state file, written piece by piece into a temporary file that is then renamed into place."""
+    import os
+    import tempfile
+
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    table: dict[str, Any] = {}
+    keys: dict[EntryInfo, str] = {}
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(json.dumps({"format": STATE_FORMAT, "tool": __version__, "options": options.digest()})[:-1])
+            stream.write(',"sources":{')
+            for position, (name, item) in enumerate(sorted(sources.items())):
+                stream.write(("," if position else "") + json.dumps(name) + ':{"key":' + json.dumps(item["key"])
+                             + ',"docs":[')
+                stream.write(",".join(json.dumps(record.to_json(table, keys), ensure_ascii=False, separators=(",", ":"))
+                                      for record in item["docs"]))
+                stream.write("]}")
+            stream.write('},"entries":')
+            stream.write(json.dumps(table, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+            stream.write(',"files":')
+            stream.write(json.dumps(dict(sorted(files.items())), separators=(",", ":")))
+            stream.write("}")
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise OutputError(f"cannot write the site's state: {exc.strerror}", path=str(path)) from exc
 
 
 def _intact(site: Path, outputs: dict[str, str]) -> bool:
@@ -346,10 +399,7 @@ def _entity_pages(collection: Collection) -> dict[str, str]:
 def _page_digest(record: _Record, collection: Collection, pages: dict[str, str], pager: list[tuple[str, str, str]],
                  nav: Nav, key: str) -> str:
     doc = record.doc
-    links = sorted(
-        (target, entity, pages.get(entity, "")) for (owner, target), entity in collection.targets.items()
-        if owner == doc.id
-    )
+    links = sorted((target, entity, pages.get(entity, "")) for target, entity in collection.targets_of(doc.id))
     forms = sorted({
         (mention.kind, fold(mention.text), collection.forms.get((mention.kind, fold(mention.text)), ""))
         for mention in doc.mentions if not mention.target
@@ -392,6 +442,8 @@ def build_site(sources: Sequence[str], site: Path, options: SiteOptions, *, tell
         raise OutputError(f"cannot create the site folder: {exc.strerror}", path=str(site)) from exc
     state = _load_state(site, options)
     old_sources: dict[str, Any] = state.get("sources", {})
+    entry_table = {key: _entry_from_json(value) for key, value in state.get("entries", {}).items()}
+    pool: dict[EntryInfo, EntryInfo] = {}
     old_files: dict[str, str] = state.get("files", {})
     writer = _Writer(site)
     result = SiteResult()
@@ -415,7 +467,7 @@ def build_site(sources: Sequence[str], site: Path, options: SiteOptions, *, tell
         previous = old_sources.get(name)
         reused: list[_Record] | None = None
         if previous is not None and previous.get("key") == key:
-            candidates = [_Record.from_json(source.path, item) for item in previous["docs"]]
+            candidates = [_Record.from_json(source.path, item, entry_table) for item in previous["docs"]]
             trial = set(used)
             fits = True
             for record in candidates:
@@ -435,6 +487,8 @@ def build_site(sources: Sequence[str], site: Path, options: SiteOptions, *, tell
                 tell(exc)
                 continue
             result.read += len(reused)
+        for record in reused:
+            record.doc = _intern(record.doc, pool)
         records += reused
         for record in reused:
             keys[record.doc.id] = key
@@ -541,15 +595,7 @@ def build_site(sources: Sequence[str], site: Path, options: SiteOptions, *, tell
             pass
         except OSError as exc:
             tell(OutputError(f"cannot remove a file of the last build: {exc.strerror}", path=str(target)))
-    state_data = {
-        "format": STATE_FORMAT,
-        "tool": __version__,
-        "options": options.digest(),
-        "sources": {name: {"key": item["key"], "docs": [record.to_json() for record in item["docs"]]}
-                    for name, item in sorted(new_sources.items())},
-        "files": dict(sorted(writer.files.items())),
-    }
-    write_atomic(site / STATE_NAME, json.dumps(state_data, ensure_ascii=False, separators=(",", ":")).encode())
+    _write_state(site / STATE_NAME, options, new_sources, writer.files)
     result.documents = len(records)
     result.entities = len(collection.entities)
     result.written = writer.written

@@ -6,6 +6,8 @@ one ``h1``, the navigation) and returned as bytes; nothing here writes files.
 
 from __future__ import annotations
 
+import copy
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -34,10 +36,20 @@ def _plural(count: int, word: str, plural: str | None = None) -> str:
 
 
 def _date_cell(doc: DocumentInfo) -> list[etree._Element | str]:
-    if not doc.date:
+    return [copy.deepcopy(part) if isinstance(part, etree._Element) else part for part in _date_parts(doc.date)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_parts(date: str) -> tuple[etree._Element | str, ...]:
+    """A date cell's parts, made once per date (copied where used: an element has one parent)."""
+    return tuple(_date_cell_uncached(date))
+
+
+def _date_cell_uncached(date: str) -> list[etree._Element | str]:
+    if not date:
         return ["undated"]
-    parts: list[etree._Element | str] = [el("time", date_label(doc.date), datetime=doc.date)]
-    julian = julian_label(doc.date)
+    parts: list[etree._Element | str] = [el("time", date_label(date), datetime=date)]
+    julian = julian_label(date)
     if julian:
         parts += [" ", el("span", f"= {julian.replace('(Julian)', 'O.S.')}", class_="os")]
     return parts

@@ -18,6 +18,7 @@ import json
 import math
 import re
 import unicodedata
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -64,27 +65,42 @@ def index_script(docs: Sequence[SearchDoc]) -> bytes:
 
     Weights are tf-idf (log-scaled term frequency × inverse document frequency),
     with title terms weighted three times, rounded to 3 decimals so that the
-    file is the same bytes for the same documents.
+    file is the same bytes for the same documents. Two passes over the
+    documents' compact term strings, postings in typed arrays: memory stays
+    near the size of the index itself.
     """
-    postings: dict[str, list[tuple[int, float]]] = {}
     frequency: Counter[str] = Counter()
-    parsed: list[dict[str, int]] = []
     for doc in docs:
-        counts = _parse_terms(doc.terms)
-        for term, count in _parse_terms(doc.title_terms).items():
-            counts[term] = counts.get(term, 0) + 3 * count
-        parsed.append(counts)
-        frequency.update(counts.keys())
+        frequency.update(_counts(doc).keys())
     total = len(docs)
-    for number, counts in enumerate(parsed):
-        for term, count in counts.items():
-            weight = (1 + math.log(count)) * math.log(1 + total / frequency[term])
-            postings.setdefault(term, []).append((number, round(weight, 3)))
-    data = {
-        "docs": [[doc.url, doc.title, doc.date, doc.author, doc.key] for doc in docs],
-        "terms": {term: [value for pair in postings[term] for value in pair] for term in sorted(postings)},
-    }
-    return f"window.TEI_SEARCH_INDEX = {js_literal(data)};\n".encode()
+    numbers: dict[str, array[int]] = {}
+    weights: dict[str, array[float]] = {}
+    for number, doc in enumerate(docs):
+        for term, count in _counts(doc).items():
+            if term not in numbers:
+                numbers[term] = array("i")
+                weights[term] = array("d")
+            numbers[term].append(number)
+            weights[term].append((1 + math.log(count)) * math.log(1 + total / frequency[term]))
+    parts = ['window.TEI_SEARCH_INDEX = {"docs":',
+             js_literal([[doc.url, doc.title, doc.date, doc.author, doc.key] for doc in docs]), ',"terms":{']
+    for position, term in enumerate(sorted(numbers)):
+        postings = ",".join(f"{doc},{_weight(weight)}" for doc, weight in zip(numbers[term], weights[term], strict=True))
+        parts.append(("," if position else "") + js_literal(term) + ":[" + postings + "]")
+    parts.append("}};\n")
+    return "".join(parts).encode()
+
+
+def _weight(value: float) -> str:
+    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def _counts(doc: SearchDoc) -> dict[str, int]:
+    counts = _parse_terms(doc.terms)
+    for term, count in _parse_terms(doc.title_terms).items():
+        counts[term] = counts.get(term, 0) + 3 * count
+    return counts
 
 
 def _parse_terms(value: str) -> dict[str, int]:
