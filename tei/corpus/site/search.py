@@ -85,7 +85,8 @@ def index_script(docs: Sequence[SearchDoc]) -> bytes:
     parts = ['window.TEI_SEARCH_INDEX = {"docs":',
              js_literal([[doc.url, doc.title, doc.date, doc.author, doc.key] for doc in docs]), ',"terms":{']
     for position, term in enumerate(sorted(numbers)):
-        postings = ",".join(f"{doc},{_weight(weight)}" for doc, weight in zip(numbers[term], weights[term], strict=True))
+        pairs = zip(numbers[term], weights[term], strict=True)
+        postings = ",".join(f"{doc},{_weight(weight)}" for doc, weight in pairs)
         parts.append(("," if position else "") + js_literal(term) + ":[" + postings + "]")
     parts.append("}};\n")
     return "".join(parts).encode()
