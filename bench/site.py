@@ -17,6 +17,8 @@ process: it uses one core):
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -57,13 +59,17 @@ def site_command(source: Path, site: Path) -> list[str]:
     return [sys.executable, "-m", "tei.cli", "site", str(source), "-d", str(site), "--title", "Bench collection"]
 
 
-def timed(command: list[str]) -> tuple[float, str]:
+def timed(command: list[str]) -> tuple[float, float, str]:
+    """Wall time, CPU time (user + system of the command: what it costs on one core) and its summary line."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = subprocess.run(command, capture_output=True, text=True, cwd=REPO)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode != 0:
         raise SystemExit(f"tei site failed: {result.stderr.strip()}")
-    return elapsed, result.stderr.strip().splitlines()[-1]
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return elapsed, cpu, result.stderr.strip().splitlines()[-1]
 
 
 def peak_memory(command: list[str]) -> int:
@@ -84,8 +90,10 @@ def main() -> None:
         print(f"dev set: {len(tei)} TEI documents, {sum(p.stat().st_size for p in tei) / 1024:.0f} KiB")
         source = copies(tei, work / "collection", args.documents)
         site = work / "site"
-        first, line = timed(site_command(source, site))
-        print(f"first build, {args.documents} documents: {first:.2f} s ({args.documents / first:.1f} documents/s)")
+        print(f"load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
+        first, cpu, line = timed(site_command(source, site))
+        print(f"first build, {args.documents} documents: {first:.2f} s wall, {cpu:.2f} s CPU "
+              f"({args.documents / cpu:.1f} documents per CPU second)")
         print(f"  {line}")
         files = [p for p in site.rglob("*") if p.is_file()]
         print(f"  site: {len(files)} files, {sum(p.stat().st_size for p in files) / 2**20:.1f} MiB")
@@ -93,11 +101,11 @@ def main() -> None:
         text = changed.read_text("utf-8")
         body = text.index("<body>")
         changed.write_text(text[:body] + text[body:].replace("<p>", "<p>Changed. ", 1), "utf-8")
-        again, line = timed(site_command(source, site))
-        print(f"rebuild after one document changed: {again:.2f} s")
+        again, cpu, line = timed(site_command(source, site))
+        print(f"rebuild after one document changed: {again:.2f} s wall, {cpu:.2f} s CPU")
         print(f"  {line}")
-        unchanged, line = timed(site_command(source, site))
-        print(f"rebuild with nothing changed: {unchanged:.2f} s")
+        unchanged, cpu, line = timed(site_command(source, site))
+        print(f"rebuild with nothing changed: {unchanged:.2f} s wall, {cpu:.2f} s CPU")
         print(f"  {line}")
         for size in [int(value) for value in args.sizes.split(",") if value]:
             folder = copies(tei, work / f"memory-{size}", size)
