@@ -292,9 +292,9 @@ class SitePages:
             items: list[etree._Element] = []
             page_href = "../" + href(*self.doc_pages[doc_id].split("/"))
             for mention in on_page:
-                items.append(el("li", el("span", mention.before, " " if mention.before else None, class_="kwic"),
+                items.append(el("li", el("span", mention.before, class_="kwic"),
                                 el("a", el("mark", mention.text), href=f"{page_href}#{mention.anchor}"),
-                                el("span", " " if mention.after else None, mention.after, class_="kwic")))
+                                el("span", mention.after, class_="kwic")))
             if not on_page:
                 for tei_mention in [m for m in entity.mentions if m.document == doc_id]:
                     where = ("in the document's header" if tei_mention.in_header
