@@ -192,9 +192,7 @@ class SitePages:
             main.append(el("h2", year or "Undated", id=f"y{year}" if year else "undated"))
             items = []
             for doc in years[year]:
-                when = el("time", date_label(doc.date), datetime=doc.date) if doc.date else el("span", "undated")
-                julian = julian_label(doc.date) if doc.date else ""
-                items.append(el("li", when if not julian else el("span", when, " ", el("span", julian, class_="os")),
+                items.append(el("li", el("span", _date_cell(doc), class_="when"),
                                 self._doc_link(doc, ""),
                                 el("span", " — " + "; ".join(doc.authors), class_="meta") if doc.authors else None))
             main.append(el("ol", items, class_="timeline"))
