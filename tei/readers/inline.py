@@ -20,8 +20,9 @@ _URL = r"https?://[^\s<>\"]+[^\s<>\".,;:!?)\]}'’”]"
 #: A link target: no brackets, parentheses only balanced one deep (``…/Foo_(bar)``). Why not ``_URL``:
 #: that run crosses ``[`` and ``(``, so each ``[a](http…`` of a long unbroken run rescanned the rest.
 _LINK_URL = r"https?://(?:[^\s<>\"()\[\]]|\([^\s<>\"()\[\]]*\))+"
-#: Right after a number, or a number and one space (two fixed-width lookbehinds: ``re`` has no other kind).
-_AFTER_NUMBER = r"(?:(?<=\d)|(?<=\d[ \u00a0]))"
+#: Just after a ``[`` that follows a number, or a number and one space (fixed-width lookbehinds,
+#: tried only once a ``[`` matched: a lookbehind first would run at every character of the text).
+_AFTER_NUMBER = r"(?:(?<=\d\[)|(?<=\d[ \u00a0]\[))"
 _PATTERNS_MD = [
     ("escape", r"\\(?P<escaped>[\\`*_{}\[\]()#+\-.!<>])"),
     ("sup_marker", r"<sup>\s*\[?(?P<sup_n>[^\[\]<>\s]{1,6})\]?\s*</sup>"),
@@ -33,7 +34,7 @@ _PATTERNS_MD = [
     ("gap", r"\[\s*(?:\.\s*){3}\]|\[\s*…\s*\]"),
     # A bracketed number right after a number ("2 [12] p.m.", "Your 2369 [2396]") is the editor's
     # correction of it, not a footnote marker: its digits are words of the source and stay.
-    ("correction", rf"{_AFTER_NUMBER}\[(?P<correction>\d[\d,.:]{{0,15}})\]"),
+    ("correction", rf"\[{_AFTER_NUMBER}(?P<correction>\d[\d,.:]{{0,15}})\]"),
     ("marker", r"\[(?P<marker>\d{1,3}|[A-Z]|\*{1,3})\]"),
     ("supplied", r"\[(?P<supplied>[^\[\]\n]{1,300})\]"),
     ("url", rf"(?P<url>{_URL})"),
