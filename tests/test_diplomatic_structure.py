@@ -21,7 +21,7 @@ DIPLOMATIC = REPO / "tests" / "devset-diplomatic"
 
 def test_diplomatic_dev_structure() -> None:
     """Issue 12: datelines and signatures found in ≥ 95% of the dev documents that have them, the header's
-    creation date taken from the dateline, and every word kept (README, "Correspondence")."""
+    creation date taken from the dateline, and every word kept (README, "Diplomatic documents")."""
     from tei.wordcheck import first_difference, source_words, tei_words
 
     ns = {"t": "http://www.tei-c.org/ns/1.0"}

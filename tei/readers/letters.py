@@ -498,7 +498,7 @@ def _closer_items(lines: list[str], v: Correspondence) -> list[Item] | None:
 def _read_closer(body: list[B.Block], unit: Unit, markdown: bool, v: Correspondence) -> list[B.Block]:
     """Take the closer blocks from the end of ``body`` into ``unit.closing``; the rest is the body."""
     end = len(body)
-    closing: list[Item] = []
+    closing: list[Item] = []  # block by block from the foot up; put in reading order at the end
     while end > 0:
         block = body[end - 1]
         if len(block.lines) > 8:
@@ -510,8 +510,9 @@ def _read_closer(body: list[B.Block], unit: Unit, markdown: bool, v: Corresponde
                 items = [Item(SALUTE, block.text)]
             else:
                 break
-        closing[:0] = items
+        closing.extend(reversed(items))
         end -= 1
+    closing.reverse()
     if not any(item.kind == SIGNED for item in closing) and not any(item.kind == DATELINE for item in closing):
         return body
     if end == 0 and len(body) > 0:
