@@ -130,6 +130,32 @@ def bracket_kind(line: str, vocabulary: Correspondence | None = None) -> str | N
     return None
 
 
+def bare_kind(line: str, vocabulary: Correspondence | None = None) -> str | None:
+    """The same lines typed without brackets: ``Telegram``, ``Paraphrase of Telegram``, ``Enclosure 1``.
+
+    Only short lines of the line-type words themselves (with numbers, dashes and
+    function words), so that no sentence starting with such a word is taken.
+    """
+    v = vocabulary or correspondence()
+    if "[" in line or B.count_words(line, 4) > 4:
+        return None
+    tokens = [t.lower() for t in B.words(line)]
+    if not tokens:
+        return None
+    known = v.transmission | v.version | v.classification | v.enclosure
+    if not all(t in known or t in v.function_words or t.isdigit() for t in tokens):
+        return None
+    for kind, words in (
+        (ENCLOSURE, v.enclosure),
+        (TRANSMISSION, v.transmission),
+        (VERSION, v.version),
+        (CLASSIFICATION, v.classification),
+    ):
+        if tokens[0] in words:
+            return kind
+    return None
+
+
 def is_received_line(line: str, vocabulary: Correspondence | None = None) -> bool:
     """``[Received September 10, 9:20 a.m.]``, or the same without brackets."""
     v = vocabulary or correspondence()
@@ -399,6 +425,12 @@ def _opener_item(line: str, following: str | None, seen: set[str], v: Correspond
     bracket = bracket_kind(line, v)
     if bracket in (TRANSMISSION, VERSION, CLASSIFICATION):
         return [Item(bracket, line)]
+    if bracket is None and not is_title_line(line, v):
+        bare = bare_kind(line, v)
+        if bare == ENCLOSURE:
+            return None
+        if bare is not None:
+            return [Item(bare, line)]
     if bracket == ENCLOSURE:
         return None
     if bracket == RECEIVED or (DATELINE in seen and is_received_line(line, v)):
@@ -495,12 +527,36 @@ def _closer_items(lines: list[str], v: Correspondence) -> list[Item] | None:
     return items
 
 
+def _closer_tail(lines: list[str], v: Correspondence) -> int | None:
+    """Where the closer lines at the end of a block of prose begin, or None.
+
+    The line before them must end a sentence, so that the last line of a wrapped
+    paragraph (``… to\nPetrograd.``) is never taken for a signature.
+    """
+    for cut in range(1, len(lines)):
+        tail = _closer_items(lines[cut:], v)
+        if tail and any(item.kind == SIGNED for item in tail) and B.TERMINAL_RE.search(lines[cut - 1]):
+            return cut
+    return None
+
+
 def _read_closer(body: list[B.Block], unit: Unit, markdown: bool, v: Correspondence) -> list[B.Block]:
     """Take the closer blocks from the end of ``body`` into ``unit.closing``; the rest is the body."""
     end = len(body)
     closing: list[Item] = []  # block by block from the foot up; put in reading order at the end
     while end > 0:
         block = body[end - 1]
+        whole = [_clean(line, markdown) for line in block.lines] if len(block.lines) <= 8 else []
+        if not closing and len(block.lines) > 1 and (not whole or _closer_items(whole, v) is None):
+            # The signature typed right under the last paragraph, without a blank line.
+            last = [_clean(line, markdown) for line in block.lines[-5:]]
+            cut = _closer_tail(last, v)
+            if cut is not None and cut > 0:
+                cut += len(block.lines) - len(last)
+                body = [*body[: end - 1], B.Block(block.lines[:cut], block.lineno)]
+                body.append(B.Block(block.lines[cut:], block.lineno + cut))
+                end += 1
+                block = body[end - 1]
         if len(block.lines) > 8:
             break
         items = _closer_items([_clean(line, markdown) for line in block.lines], v)
@@ -589,7 +645,7 @@ def read_letters(blocks: list[B.Block], *, markdown: bool = False) -> Letters | 
     starts = [0] + [
         index
         for index in range(1, len(content))
-        if bracket_kind(_clean(content[index].lines[0], markdown), v) == ENCLOSURE
+        if ENCLOSURE in (bracket_kind(first := _clean(content[index].lines[0], markdown), v), bare_kind(first, v))
     ]
     units: list[Unit] = []
     for number, start in enumerate(starts):

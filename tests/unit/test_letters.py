@@ -365,3 +365,40 @@ def test_undated_dateline_is_bounded_by_the_received_date() -> None:
     assert date.get("notAfter") == "1918-11-19" and date.get("when") is None
     undated = _header_of(E("opener", E("dateline", "London ", E("supplied", "undated"), ".")))
     assert xs(undated, "t:profileDesc/t:creation") == "As the dateline gives it: London [undated]."
+
+
+def test_genre_variants_typed_without_brackets_or_blank_lines() -> None:
+    document = (
+        "The Ambassador in Russia (Fenwick) to the Secretary of State\n"
+        "Telegram\n"
+        "Petrograd, March 14, 1917, 11 p.m.\n"
+        "Received March 15, 9 a.m.\n\n"
+        "Unable to send a cablegram since the eleventh. The situation is\n"
+        "quiet tonight and the Duma sits.\n"
+        "Fenwick\n\n"
+        "Enclosure\n\n"
+        "Petrograd, March 13, 1917.\n\n"
+        "Sir: The text of the proclamation follows.\n\n"
+        "Respectfully yours,\nA. B. Carter\n"
+    )
+    text, _ = read_plain(document)
+    letter, enclosure = xp(text, "t:body/t:div")
+    assert letter.get("type") == "telegram"
+    assert xs(letter, "t:opener/t:note[@type='transmission']") == "Telegram"
+    assert xs(letter, "t:opener/t:note[@type='received']") == "Received March 15, 9 a.m."
+    assert xs(letter, "t:p").endswith("The situation is quiet tonight and the Duma sits.")
+    assert xs(letter, "t:closer/t:signed") == "Fenwick"
+    assert enclosure.get("type") == "enclosure" and xs(enclosure, "t:head[@type='label']") == "Enclosure"
+    assert xs(enclosure, "t:closer/t:signed") == "A. B. Carter"
+    assert first_difference(source_words(document, markdown=False), tei_words(text)) is None
+
+
+def test_a_wrapped_paragraph_line_is_not_a_signature() -> None:
+    document = (
+        "The Consul at Odessa (Wheeler) to the Secretary of State\n[Telegram]\n"
+        "Odessa, December 14, 1917, 2 p.m.\n\n"
+        "The delegates left this morning for\nPetrograd.\n"
+    )
+    text, _ = read_plain(document)
+    assert not xp(text, "//t:closer")
+    assert xs(text, "//t:p").endswith("for Petrograd.")
