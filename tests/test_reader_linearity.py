@@ -3,8 +3,8 @@
 No timed assertion: each hostile shape (``reader_shapes.py``) is read at a size
 where the quadratic readers of before needed minutes to hours and the linear
 ones need about a second, in a child process whose alarm only catches a hang.
-Memory is checked as the child's peak resident size against a bound ten times
-what a linear reader uses and far below what the quadratic one used.
+Memory is checked as the growth of the child's peak resident size, against a
+bound ten times what the reader uses now (about 40 MiB for a 10 MB line).
 """
 
 from __future__ import annotations

@@ -826,4 +826,10 @@ def build_text(text: str, *, markdown: bool) -> tuple[etree._Element, ReadReport
     element = builder.build()
     _unwrap_misplaced_stage(element)
     report.notes_without_text = sum(1 for _ in element.iter("{*}gap") if _.get("reason") == "not-in-source")
+    corrections = sum(1 for _ in element.iter(tei("supplied")) if _.get("reason") == "correction")
+    if corrections:
+        report.decisions.append(
+            f"{corrections} bracketed number(s) right after a number (2 [12] p.m.) were read as the editor's "
+            'corrections (supplied reason="correction"), not as footnote markers; the printed number stays.'
+        )
     return element, report
