@@ -1,5 +1,9 @@
 """Inputs whose shape made a reader quadratic once: repeated furniture, unclosed syntax, one huge line.
 
+The letter shapes (many editorial lines, signatures, enclosures) cost more per
+line than prose, so they repeat a quarter (enclosures: a sixteenth) as often:
+a rescan of the remaining lines at each line would still take minutes.
+
 Shared by ``tests/test_reader_linearity.py`` (a hang check) and
 ``bench/readers.py`` (the figures). Each shape is a function of ``n``, the
 number of repetitions of its unit, so that a size can be chosen.
@@ -43,12 +47,12 @@ SHAPES: dict[str, tuple[Callable[[int], str], str]] = {
     "short lines in one block": (lambda n: TITLE + "Moscow, 6 December 1917\n" * n, "plain"),
     "bracketed numbers after numbers": (lambda n: TITLE + "at 2 [12] p.m. " * n + "\n", "plain"),
     "letter with many serial lines": (
-        lambda n: "The Consul at Odessa (Wheeler) to the Secretary of State\n[Telegram]\n" + "No. 12\n" * n,
+        lambda n: "The Consul at Odessa (Wheeler) to the Secretary of State\n[Telegram]\n" + "No. 12\n" * (n // 4 + 1),
         "plain",
     ),
     "letter ending in many signatures": (
         lambda n: "The Consul at Odessa (Wheeler) to the Secretary of State\n[Telegram]\n\nText.\n\n"
-        + "Wheeler\n\n" * n,
+        + "Wheeler\n\n" * (n // 4 + 1),
         "plain",
     ),
     "letter with many enclosures": (
