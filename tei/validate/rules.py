@@ -25,7 +25,7 @@ from lxml import etree
 
 from tei.diagnostics import Diagnostic
 from tei.ns import TEI_NS, XML_NS
-from tei.validate.xsd import Locator
+from tei.validate.positions import Locator
 
 #: Rule id -> what it checks (for documentation and ``tei validate --help`` texts).
 RULES: dict[str, str] = {

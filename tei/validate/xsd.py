@@ -18,10 +18,9 @@ it words for a person: what is wrong and what would be right.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,16 +28,31 @@ from lxml import etree
 
 from tei import safexml
 from tei.diagnostics import Diagnostic
-from tei.ns import TEI_NS, XML_NS
+from tei.ns import XML_NS
 from tei.resources import schemas_dir
+from tei.validate.positions import MAX_LISTED, Locator, display_name, log_entries, name_list, source_line
+from tei.validate.rules import explain_temporal
 
 if TYPE_CHECKING:
     import xmlschema
 
+__all__ = [
+    "MAX_LISTED",
+    "NOT_WELL_FORMED",
+    "Locator",
+    "check_project_xsd",
+    "display_name",
+    "log_entries",
+    "name_list",
+    "parse",
+    "project_schema",
+    "read_bytes",
+    "safe_parser",
+    "source_line",
+]
+
 #: Rule id of a file that is not XML at all.
 NOT_WELL_FORMED = "xml:not-well-formed"
-#: How many allowed names a message lists before it says "and N more".
-MAX_LISTED = 12
 
 
 def project_schema() -> Path:
@@ -120,173 +134,6 @@ def _not_well_formed(name: str, entry: Any) -> Diagnostic:
 def read_bytes(path: str | Path, options: safexml.XmlOptions = safexml.DEFAULT) -> bytes:
     """The bytes of a file to validate; InputError (exit 2) when it cannot be read or is over the size limit."""
     return safexml.read_bytes(path, options)
-
-
-# -- positions ----------------------------------------------------------------------------------
-
-_MARKUP = re.compile(
-    r"<(?:!--.*?-->"
-    r"|!\[CDATA\[.*?\]\]>"
-    r"|\?.*?\?>"
-    r"|!DOCTYPE(?:[^\[>]|\[.*?\])*>"
-    r"|/[^>]*>"
-    r"|[^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*>)",
-    re.DOTALL,
-)
-_ATTRIBUTE = re.compile(r"([^\s=/>]+)\s*=\s*(?:\"[^\"]*\"|'[^']*')")
-_LINE_BREAK = re.compile(r"\r\n?|\n")
-
-
-def source_line(element: etree._Element) -> int:
-    """lxml's line of an element (0 when unknown)."""
-    line = element.sourceline
-    return line if isinstance(line, int) else 0
-
-
-def log_entries(log: Any) -> list[Any]:
-    """The entries of an lxml error log (typed loosely in lxml-stubs)."""
-    return list(log)
-
-
-class Locator:
-    """Where an element, an attribute, an end tag or a text is in the source text.
-
-    Without source text (a tree built in memory) it falls back to lxml's
-    ``sourceline`` and column 0, which the diagnostic format reads as unknown.
-    """
-
-    def __init__(self, root: etree._Element, text: str | None) -> None:
-        self._root = root
-        self._text = text
-        # Per element in document order: start of its start tag, end of its start tag,
-        # start of its end tag, end of its end tag (the start tag twice for <x/>).
-        self._starts: list[int] | None = None
-        self._start_ends: list[int] = []
-        self._ends: list[int] = []
-        self._end_ends: list[int] = []
-        self._index: dict[etree._Element, int] = {}
-        self._breaks: list[int] = []
-
-    @classmethod
-    def for_source(cls, root: etree._Element, data: bytes) -> Locator:
-        """A locator for a tree parsed from ``data`` (decoded as the parser decoded it)."""
-        encoding = root.getroottree().docinfo.encoding or "utf-8"
-        try:
-            text = data.decode(encoding, errors="replace")
-        except LookupError:
-            text = data.decode("utf-8", errors="replace")
-        return cls(root, text)
-
-    def _scan(self) -> bool:
-        """One pass over the source text, on first use; False when positions are unknown."""
-        if self._starts is not None:
-            return bool(self._starts) or self._text is not None
-        text = self._text
-        self._starts = []
-        if text is None:
-            return False
-        starts, start_ends, ends, end_ends = self._starts, self._start_ends, self._ends, self._end_ends
-        stack: list[int] = []
-        for match in _MARKUP.finditer(text):
-            first = text[match.start() + 1]
-            if first in "!?":
-                continue
-            if first == "/":
-                if stack:
-                    index = stack.pop()
-                    ends[index] = match.start()
-                    end_ends[index] = match.end()
-                continue
-            index = len(starts)
-            starts.append(match.start())
-            start_ends.append(match.end())
-            ends.append(match.start())
-            end_ends.append(match.end())
-            if text[match.end() - 2] != "/":
-                stack.append(index)
-        self._index = {e: i for i, e in enumerate(self._root.iter(etree.Element))}
-        if len(starts) != len(self._index):
-            self._text = None  # the scan disagrees with the parser: trust lines only
-            self._starts = []
-            return False
-        self._breaks = [m.end() for m in _LINE_BREAK.finditer(text)]
-        return True
-
-    def _position(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self._breaks, offset)
-        start = self._breaks[line - 1] if line else 0
-        return line + 1, offset - start + 1
-
-    def _number(self, element: etree._Element) -> int | None:
-        if not self._scan():
-            return None
-        return self._index.get(element)
-
-    def element(self, element: etree._Element) -> tuple[int, int]:
-        """The start of the element's start tag."""
-        number = self._number(element)
-        if number is None or self._starts is None:
-            return source_line(element), 0
-        return self._position(self._starts[number])
-
-    def attribute(self, element: etree._Element, name: str) -> tuple[int, int]:
-        """The attribute's name in the start tag (``name`` in Clark notation); else the element."""
-        number = self._number(element)
-        if number is None or self._starts is None or self._text is None:
-            return source_line(element), 0
-        start = self._starts[number]
-        tag = self._text[start : self._start_ends[number]]
-        local = name.rsplit("}", 1)[-1]
-        for found in _ATTRIBUTE.finditer(tag):
-            written = found.group(1)
-            if written == name or (written.rsplit(":", 1)[-1] == local and ("}" in name) == (":" in written)):
-                return self._position(start + found.start(1))
-        return self._position(start)
-
-    def end(self, element: etree._Element) -> tuple[int, int]:
-        """The element's end tag (its start tag when it is empty, ``<x/>``)."""
-        number = self._number(element)
-        if number is None:
-            return source_line(element), 0
-        return self._position(self._ends[number])
-
-    def text(self, element: etree._Element, after: etree._Element | None = None) -> tuple[int, int]:
-        """The first non-blank character of the element's text (or of ``after``'s tail)."""
-        number = self._number(after if after is not None else element)
-        if number is None or self._text is None:
-            return source_line(element), 0
-        offset = self._end_ends[number] if after is not None else self._start_ends[number]
-        text = self._text
-        while offset < len(text) and text[offset].isspace():
-            offset += 1
-        return self._position(offset)
-
-
-# -- names in messages ------------------------------------------------------------------------
-
-
-def display_name(tag: str, element: etree._Element | None = None) -> str:
-    """A name as a person reads it: ``p`` for TEI, ``xml:id``, else ``prefix:name`` or ``name (in ns)``."""
-    if not tag.startswith("{"):
-        return tag
-    namespace, local = tag[1:].split("}", 1)
-    if namespace == TEI_NS:
-        return local
-    if namespace == XML_NS:
-        return f"xml:{local}"
-    if element is not None:
-        for prefix, uri in (element.nsmap or {}).items():
-            if uri == namespace and prefix:
-                return f"{prefix}:{local}"
-    return f"{local} (namespace {namespace})"
-
-
-def name_list(names: Iterable[str], limit: int = MAX_LISTED) -> str:
-    """``a, b, c`` or ``a, b, … (and 20 more)``, sorted, without repeats."""
-    unique = sorted(set(names), key=lambda n: (n.lower(), n))
-    if len(unique) <= limit:
-        return ", ".join(unique)
-    return ", ".join(unique[:limit]) + f", … (and {len(unique) - limit} more)"
 
 
 # -- the XSD layer ------------------------------------------------------------------------------
@@ -421,7 +268,7 @@ class _Explainer:
             attribute, value = match.group("name"), match.group("value")
             if attribute in _DATE_ATTRIBUTES:
                 # Worded as rule tei:date-invalid words it, so that the two are reported once.
-                message = f"@{attribute} '{value}' is not a date: {_explain_date(value)}"
+                message = f"@{attribute} '{value}' is not a date: {explain_temporal(value)}"
             else:
                 expectation = self._expectation(element, attribute) or reason
                 message = f"@{display_name(attribute)} '{value}' is not valid on '{where}': {expectation}"
@@ -486,12 +333,6 @@ class _Explainer:
         if values:
             return f"use one of {', '.join(values)}"
         return _describe_type(xsd_type)
-
-
-def _explain_date(value: str) -> str:
-    from tei.validate.rules import explain_temporal
-
-    return explain_temporal(value)
 
 
 def _one_of(names: list[str]) -> str:

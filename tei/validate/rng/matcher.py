@@ -1,0 +1,396 @@
+"""Validating a document against a loaded schema, the way jing does it, error for error.
+
+The document is walked as the SAX events jing sees (start tag, each
+attribute's name then value, end of the start tag, text, end tag) and one
+pattern is carried through them, as in jing's matcher: after an error the
+state is recovered by jing's rules, and an error is not reported while the
+state is "not allowed" and an earlier error explains it. Inside an element
+the schema does not expect where it stands, validation goes on against the
+declarations of that element elsewhere in the schema, so the elements inside
+it are still checked. IDs are checked as RELAX NG's DTD compatibility says:
+only attributes the schema types ID, IDREF or IDREFS, on the elements where
+it types them (so ``xml:id`` inside a TEI ``egXML`` example is no ID).
+
+Positions are jing's (:class:`~tei.validate.positions.Locator`'s
+``after_start_tag``, ``after_end_tag``, ``text_lines``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from lxml import etree
+
+from tei.diagnostics import Diagnostic
+from tei.validate.positions import Locator, display_name, name_list
+from tei.validate.rng.datatypes import Context, collapse
+from tei.validate.rng.grammar import DATA, VALUE, QName
+from tei.validate.rng.messages import (
+    attribute_classes,
+    describe,
+    firsts,
+    required_attributes,
+    short,
+    startable,
+    startable_names,
+    text_allowed,
+    value_expectation,
+)
+from tei.validate.rng.patterns import DATA_CONTENT, Patterns, is_blank
+from tei.validate.rng.restrictions import datatype_of
+
+Position = tuple[int, int]
+_NO_CONTEXT = Context()
+
+
+def _qname(tag: str) -> QName:
+    if tag.startswith("{"):
+        namespace, local = tag[1:].split("}", 1)
+        return namespace, local
+    return "", tag
+
+
+def _shown(element: etree._Element | None) -> str:
+    if element is None or not isinstance(element.tag, str):
+        return "?"
+    return display_name(element.tag, element)
+
+
+class Matcher:
+    """One document against one schema: jing's matcher, with the toolkit's messages."""
+
+    def __init__(self, patterns: Patterns, ids: dict[tuple[QName, QName], str], name: str, locator: Locator) -> None:
+        self.p = patterns
+        self.name = name
+        self.locator = locator
+        self.memo = patterns.start
+        self.had_error = False
+        self.ignore_next = False
+        self.text_typed = False
+        self.diagnostics: list[Diagnostic] = []
+        self.context_needed = _needs_context(patterns)
+        self._names: dict[str, QName] = {}
+        self._ids_by_element: dict[QName, dict[QName, str]] = {}
+        for (element, attribute), kind in ids.items():
+            self._ids_by_element.setdefault(element, {})[attribute] = kind
+        self._seen_ids: dict[str, etree._Element] = {}
+        self._references: list[tuple[etree._Element, str, str]] = []
+
+    # -- reporting --
+
+    def _ignored(self) -> bool:
+        return self.had_error and self.memo.not_allowed
+
+    def _error(self, where: Callable[[], list[Position]], message: Callable[[], str], rule: str) -> None:
+        """Report an error unless an earlier one explains it (jing's rule); the words are built only if reported."""
+        if self._ignored():
+            return
+        self.had_error = True
+        text = message()
+        for line, col in where():
+            self.diagnostics.append(Diagnostic(self.name, line, col, "error", text, rule))
+
+    def qname(self, tag: str) -> QName:
+        found = self._names.get(tag)
+        if found is None:
+            found = _qname(tag)
+            self._names[tag] = found
+        return found
+
+    def context(self, element: etree._Element) -> Context:
+        if not self.context_needed:
+            return _NO_CONTEXT
+        return Context(tuple(sorted(((prefix or ""), uri) for prefix, uri in (element.nsmap or {}).items())))
+
+    # -- the walk --
+
+    def document(self, root: etree._Element) -> None:
+        if self.memo.not_allowed:
+            self._error(
+                lambda: [self.locator.after_start_tag(root)],
+                lambda: "the schema allows no document at all (its start pattern is notAllowed)",
+                "rng:no-document",
+            )
+        # An explicit stack instead of recursion: ("start", element) and ("end", element) events.
+        stack: list[tuple[bool, etree._Element]] = [(True, root)]
+        parents: list[etree._Element] = []
+        while stack:
+            opening, element = stack.pop()
+            if opening:
+                parent = parents[-1] if parents else None
+                self.start_element(element, parent)
+                parents.append(element)
+                stack.append((False, element))
+                children = [child for child in element if isinstance(child.tag, str)]
+                stack.extend((True, child) for child in reversed(children))
+            else:
+                parents.pop()
+                self.end_element(element)
+        self.check_references()
+
+    def _text_before(self, parent: etree._Element | None, element: etree._Element) -> None:
+        """The text that comes before ``element`` in its parent (the parent's text or a sibling's tail)."""
+        if parent is None:
+            return
+        previous = element.getprevious()
+        while previous is not None and not isinstance(previous.tag, str):
+            previous = previous.getprevious()
+        pieces = _text_pieces(parent, previous, element)
+        if self.text_typed:
+            # jing buffers a data-typed element's text; a child element makes it plain text.
+            self.text_typed = False
+            text = "".join(text for text, _ in pieces)
+            if not is_blank(text):
+                self.mixed_text(lambda: [self.locator.after_start_tag(element)], parent, element)
+            return
+        if any(not is_blank(text) for text, _ in pieces):
+            self.mixed_text(lambda: self.locator.text_lines(parent, previous), parent, element)
+
+    def start_element(self, element: etree._Element, parent: etree._Element | None) -> None:
+        self._text_before(parent, element)
+        name = self.qname(str(element.tag))
+        at_start_tag = lambda: [self.locator.after_start_tag(element)]  # noqa: E731
+        self.start_tag_open(element, name, parent, at_start_tag)
+        for key, raw in element.attrib.items():
+            attribute = str(key)
+            attribute_name = self.qname(attribute)
+            self.attribute(element, attribute, attribute_name, str(raw), at_start_tag)
+        self.start_tag_close(element, at_start_tag)
+        self.check_ids(element, name)
+
+    def end_element(self, element: etree._Element) -> None:
+        children = [child for child in element if isinstance(child.tag, str)]
+        last = children[-1] if children else None
+        pieces = _text_pieces(element, last, None)
+        at_end = lambda: [self.locator.after_end_tag(element)]  # noqa: E731
+        if self.text_typed:
+            text = "".join(text for text, _ in pieces)
+            if text:
+                self.ignore_next = True
+                self.data_text(element, text, at_end)
+        elif any(not is_blank(text) for text, _ in pieces):
+            self.mixed_text(lambda: self.locator.text_lines(element, last), element, None)
+        self.end_tag(element, at_end)
+
+    # -- jing's matcher, event by event --
+
+    def start_tag_open(
+        self, element: etree._Element, name: QName, parent: etree._Element | None, where: Callable[[], list[Position]]
+    ) -> None:
+        p = self.p
+        following = p.start_tag_open(self.memo, name)
+        if not following.not_allowed:
+            self.memo = following
+            return
+        state = self.memo
+        recovered = p.start_tag_open(state, name, recover=True)
+        place = f"in '{_shown(parent)}'" if parent is not None else "as the root element"
+        if not recovered.not_allowed:
+            self._error(
+                where,
+                lambda: f"element '{_shown(element)}' is not allowed yet {place}: "
+                f"{startable_names(state) or 'required content'} must come first",
+                "rng:element-too-early",
+            )
+            self.memo = recovered
+            return
+        declared = p.find_element(name)
+
+        def message() -> str:
+            allowed = [n for nc in startable(state) for n in describe(nc)]
+            text = f"element '{_shown(element)}' is not allowed {place}"
+            if declared.not_allowed:
+                text += " (the schema has no such element)"
+            return text + (f"; allowed here: {name_list(allowed)}" if allowed else "; no element is allowed here")
+
+        self._error(where, message, "rng:element-not-allowed")
+        self.memo = p.after(declared, state)
+
+    def attribute(
+        self,
+        element: etree._Element,
+        attribute: str,
+        name: QName,
+        value: str,
+        where: Callable[[], list[Position]],
+    ) -> None:
+        p = self.p
+        state = self.memo
+        following = p.start_attribute(state, name)
+        if following.not_allowed:
+            if self._ignored():
+                return
+
+            def message() -> str:
+                allowed = [n for nc in attribute_classes(state) for n in describe(nc, True)]
+                text = f"attribute '{display_name(attribute)}' is not allowed on '{_shown(element)}'"
+                return text + (f"; allowed here: {name_list(allowed)}" if allowed else "; it takes no attributes")
+
+            self._error(where, message, "rng:attribute-not-allowed")
+            return
+        self.memo = following
+        context = self.context(element)
+        valued = p.text_deriv(following, value, context)
+        if not valued.not_allowed:
+            self.memo = valued
+            return
+        self._error(
+            where,
+            lambda: f"@{display_name(attribute)} '{short(value)}' is not valid on '{_shown(element)}': "
+            f"{value_expectation(list(firsts(following)), value, context)}",
+            "rng:attribute-value",
+        )
+        self.memo = p.recover_after(following)
+
+    def start_tag_close(self, element: etree._Element, where: Callable[[], list[Position]]) -> None:
+        p = self.p
+        closed = p.end_attributes(self.memo)
+        if closed.not_allowed:
+            state = self.memo
+
+            def message() -> str:
+                required = sorted(required_attributes(state))
+                if not required:
+                    allowed = [n for nc in attribute_classes(state) for n in describe(nc, True)]
+                    return f"element '{_shown(element)}' needs more attributes; allowed here: {name_list(allowed)}"
+                plural = "s" if len(required) > 1 else ""
+                return f"element '{_shown(element)}' needs attribute{plural} " + ", ".join(f"'{n}'" for n in required)
+
+            self._error(where, message, "rng:attribute-missing")
+            closed = p.ignore_missing_attributes(self.memo)
+        self.memo = closed
+        self.text_typed = closed.content_type == DATA_CONTENT
+
+    def mixed_text(
+        self, where: Callable[[], list[Position]], element: etree._Element, before: etree._Element | None
+    ) -> None:
+        following = self.p.mixed_text(self.memo)
+        if not following.not_allowed:
+            self.memo = following
+            return
+        state = self.memo
+
+        def message() -> str:
+            allowed = startable_names(state)
+            text = f"text is not allowed in '{_shown(element)}' here"
+            return text + (f"; put it inside one of {allowed}" if allowed else "")
+
+        self._error(where, message, "rng:text-not-allowed")
+
+    def data_text(self, element: etree._Element, text: str, where: Callable[[], list[Position]]) -> None:
+        """jing's setDataDeriv: a data-typed element's whole text, with its end."""
+        p = self.p
+        self.text_typed = False
+        only_text = p.text_only(self.memo)
+        context = self.context(element)
+        following = p.text_deriv(only_text, text, context)
+        if not following.not_allowed:
+            self.memo = following
+            return
+        recovered = p.recover_after(self.memo)
+        if not self._ignored() and (
+            not recovered.not_allowed or p.text_deriv(p.empty_after(only_text), text, context).not_allowed
+        ):
+            state = self.memo
+
+            def message() -> str:
+                if startable(state) and is_blank(text):
+                    return f"element '{_shown(element)}' is empty but must have content; add {startable_names(state)}"
+                expected = value_expectation(list(firsts(only_text)), text, context)
+                return f"the content '{short(text)}' of '{_shown(element)}' is not valid: {expected}"
+
+            self._error(where, message, "rng:content-value")
+        self.memo = recovered
+
+    def end_tag(self, element: etree._Element, where: Callable[[], list[Position]]) -> None:
+        p = self.p
+        if self.ignore_next:
+            self.ignore_next = False
+            return
+        if self.text_typed:
+            self.data_text(element, "", where)
+            return
+        following = p.end_tag(self.memo)
+        if not following.not_allowed:
+            self.memo = following
+            return
+        recovered = p.recover_after(self.memo)
+        if not self._ignored() and (not recovered.not_allowed or p.end_tag(p.empty_after(self.memo)).not_allowed):
+            state = self.memo
+
+            def message() -> str:
+                needed = startable_names(state)
+                inside = next(firsts(state), None)
+                if not needed and inside is not None and text_allowed(inside):
+                    what = "text"
+                else:
+                    what = needed if "," not in needed else f"one of {needed}"
+                return f"element '{_shown(element)}' is incomplete: {what or 'more content'} is required before its end"
+
+            self._error(where, message, "rng:incomplete")
+        self.memo = recovered
+
+    # -- IDs (DTD compatibility) --
+
+    def check_ids(self, element: etree._Element, name: QName) -> None:
+        typed = self._ids_by_element.get(name)
+        if not typed:
+            return
+        for key, raw in element.attrib.items():
+            kind = typed.get(self.qname(str(key)))
+            if kind is None:
+                continue
+            value = collapse(str(raw))
+            if kind == "ID":
+                first = self._seen_ids.get(value)
+                if first is None:
+                    self._seen_ids[value] = element
+                elif value:
+                    line = self.locator.after_start_tag(first)[0]
+                    self.diagnostics.append(
+                        Diagnostic(
+                            self.name,
+                            *self.locator.after_start_tag(element),
+                            "error",
+                            f"{display_name(str(key))} '{value}' is used twice (first at line {line}); make it unique",
+                            "rng:duplicate-id",
+                        )
+                    )
+            else:
+                for token in value.split(" ") if kind == "IDREFS" else [value]:
+                    if token:
+                        self._references.append((element, str(key), token))
+
+    def check_references(self) -> None:
+        for element, attribute, token in self._references:
+            if token not in self._seen_ids:
+                self.diagnostics.append(
+                    Diagnostic(
+                        self.name,
+                        *self.locator.after_start_tag(element),
+                        "error",
+                        f"@{display_name(attribute)} '{token}' refers to no ID in this document",
+                        "rng:idref",
+                    )
+                )
+
+
+def _text_pieces(
+    parent: etree._Element, previous: etree._Element | None, following: etree._Element | None
+) -> list[tuple[str, int]]:
+    """The text between two element children of ``parent`` (split where comments and PIs stand)."""
+    pieces: list[tuple[str, int]] = []
+    first = parent.text if previous is None else previous.tail
+    pieces.append((first or "", 0))
+    sibling = parent[0] if previous is None and len(parent) else (previous.getnext() if previous is not None else None)
+    while sibling is not None and sibling is not following and not isinstance(sibling.tag, str):
+        pieces.append((sibling.tail or "", 1))
+        sibling = sibling.getnext()
+    return pieces
+
+
+def _needs_context(patterns: Patterns) -> bool:
+    """Whether any datatype of the grammar reads namespace prefixes (QName, NOTATION)."""
+    return any(
+        kind in (DATA, VALUE) and datatype_of(a).context_dependent for kind, a, _ in patterns.grammar.rows
+    )
