@@ -642,11 +642,11 @@ class _Facet:
                 return f"must have length at most {limit} (it has {size})"
             return None
         if name == "minInclusive":
-            return f"must be at least {self.text}" if base.less(value, limit) else None
+            return None if base.less(limit, value) or value == limit else f"must be at least {self.text}"
         if name == "minExclusive":
             return None if base.less(limit, value) else f"must be more than {self.text}"
         if name == "maxInclusive":
-            return f"must be at most {self.text}" if base.less(limit, value) else None
+            return None if base.less(value, limit) or value == limit else f"must be at most {self.text}"
         if name == "maxExclusive":
             return None if base.less(value, limit) else f"must be less than {self.text}"
         digits = value.normalize().as_tuple() if value else Decimal(0).as_tuple()

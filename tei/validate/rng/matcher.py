@@ -74,6 +74,8 @@ class Matcher:
         for (element, attribute), kind in ids.items():
             self._ids_by_element.setdefault(element, {})[attribute] = kind
         self._seen_ids: dict[str, etree._Element] = {}
+        #: The last error jing's matcher recorded: message, rule, and how many diagnostics came before it.
+        self.last: tuple[str, str, int] = ("the document is not valid here", "rng:invalid", 0)
         self._references: list[tuple[etree._Element, str, str]] = []
 
     # -- reporting --
@@ -81,14 +83,31 @@ class Matcher:
     def _ignored(self) -> bool:
         return self.had_error and self.memo.not_allowed
 
-    def _error(self, where: Callable[[], list[Position]], message: Callable[[], str], rule: str) -> None:
-        """Report an error unless an earlier one explains it (jing's rule); the words are built only if reported."""
+    def _error(self, message: Callable[[], str], rule: str) -> bool:
+        """jing's error(): record the error unless an earlier one explains it; True when it was ignored."""
         if self._ignored():
-            return
+            return True
         self.had_error = True
-        text = message()
-        for line, col in where():
-            self.diagnostics.append(Diagnostic(self.name, line, col, "error", text, rule))
+        self.last = (message(), rule, len(self.diagnostics))
+        return False
+
+    def _report(self, ok: bool, where: Callable[[], list[Position]], subject: etree._Element) -> None:
+        """What jing's validator does with an event's answer: a false one is reported where the event is.
+
+        jing sometimes answers false without a new error (an element that is
+        fine, inside one that is not allowed): it then repeats its last
+        message. Here that case says what it is instead.
+        """
+        if ok:
+            return
+        message, rule, count = self.last
+        if count < len(self.diagnostics):  # no new error since the last one was reported
+            message = (
+                f"'{_shown(subject)}' is inside content the schema does not allow there "
+                f"(see line {self.diagnostics[count].line}: {_first_words(message)})"
+            )
+        for line_number, col in where():
+            self.diagnostics.append(Diagnostic(self.name, line_number, col, "error", message, rule))
 
     def qname(self, tag: str) -> QName:
         found = self._names.get(tag)
@@ -106,12 +125,9 @@ class Matcher:
 
     def document(self, root: etree._Element) -> None:
         if self.memo.not_allowed:
-            self._error(
-                lambda: [self.locator.after_start_tag(root)],
-                lambda: "the schema allows no document at all (its start pattern is notAllowed)",
-                "rng:no-document",
-            )
-        # An explicit stack instead of recursion: ("start", element) and ("end", element) events.
+            self._error(lambda: "the schema allows no document at all (its start pattern is notAllowed)", "rng:empty")
+            self._report(False, lambda: [self.locator.after_start_tag(root)], root)
+        # An explicit stack instead of recursion: (True, element) opens it, (False, element) closes it.
         stack: list[tuple[bool, etree._Element]] = [(True, root)]
         parents: list[etree._Element] = []
         while stack:
@@ -129,7 +145,7 @@ class Matcher:
         self.check_references()
 
     def _text_before(self, parent: etree._Element | None, element: etree._Element) -> None:
-        """The text that comes before ``element`` in its parent (the parent's text or a sibling's tail)."""
+        """The text before ``element`` in its parent (the parent's own text or the previous sibling's tail)."""
         if parent is None:
             return
         previous = element.getprevious()
@@ -137,25 +153,26 @@ class Matcher:
             previous = previous.getprevious()
         pieces = _text_pieces(parent, previous, element)
         if self.text_typed:
-            # jing buffers a data-typed element's text; a child element makes it plain text.
+            # jing buffers a data-typed element's text; a child element makes it plain text after all.
             self.text_typed = False
-            text = "".join(text for text, _ in pieces)
+            text = "".join(pieces)
             if not is_blank(text):
-                self.mixed_text(lambda: [self.locator.after_start_tag(element)], parent, element)
+                self._report(self.untyped_text(parent), lambda: [self.locator.after_start_tag(element)], element)
             return
-        if any(not is_blank(text) for text, _ in pieces):
-            self.mixed_text(lambda: self.locator.text_lines(parent, previous), parent, element)
+        if any(not is_blank(text) for text in pieces):
+            self._report(self.untyped_text(parent), lambda: self.locator.text_lines(parent, previous), parent)
 
     def start_element(self, element: etree._Element, parent: etree._Element | None) -> None:
         self._text_before(parent, element)
         name = self.qname(str(element.tag))
         at_start_tag = lambda: [self.locator.after_start_tag(element)]  # noqa: E731
-        self.start_tag_open(element, name, parent, at_start_tag)
+        self._report(self.start_tag_open(element, name, parent), at_start_tag, element)
         for key, raw in element.attrib.items():
             attribute = str(key)
             attribute_name = self.qname(attribute)
-            self.attribute(element, attribute, attribute_name, str(raw), at_start_tag)
-        self.start_tag_close(element, at_start_tag)
+            self._report(self.attribute_name(element, attribute, attribute_name), at_start_tag, element)
+            self._report(self.attribute_value(element, attribute, str(raw)), at_start_tag, element)
+        self._report(self.start_tag_close(element), at_start_tag, element)
         self.check_ids(element, name)
 
     def end_element(self, element: etree._Element) -> None:
@@ -164,36 +181,35 @@ class Matcher:
         pieces = _text_pieces(element, last, None)
         at_end = lambda: [self.locator.after_end_tag(element)]  # noqa: E731
         if self.text_typed:
-            text = "".join(text for text, _ in pieces)
+            text = "".join(pieces)
             if text:
                 self.ignore_next = True
-                self.data_text(element, text, at_end)
-        elif any(not is_blank(text) for text, _ in pieces):
-            self.mixed_text(lambda: self.locator.text_lines(element, last), element, None)
-        self.end_tag(element, at_end)
+                self._report(self.data_text(element, text), at_end, element)
+        elif any(not is_blank(text) for text in pieces):
+            self._report(self.untyped_text(element), lambda: self.locator.text_lines(element, last), element)
+        self._report(self.end_tag(element), at_end, element)
 
-    # -- jing's matcher, event by event --
+    # -- jing's matcher, event by event (each answers whether to report) --
 
-    def start_tag_open(
-        self, element: etree._Element, name: QName, parent: etree._Element | None, where: Callable[[], list[Position]]
-    ) -> None:
+    def start_tag_open(self, element: etree._Element, name: QName, parent: etree._Element | None) -> bool:
         p = self.p
         following = p.start_tag_open(self.memo, name)
         if not following.not_allowed:
             self.memo = following
-            return
+            return True
         state = self.memo
         recovered = p.start_tag_open(state, name, recover=True)
+        ok = self._ignored()
         place = f"in '{_shown(parent)}'" if parent is not None else "as the root element"
         if not recovered.not_allowed:
-            self._error(
-                where,
-                lambda: f"element '{_shown(element)}' is not allowed yet {place}: "
-                f"{startable_names(state) or 'required content'} must come first",
-                "rng:element-too-early",
-            )
+            if not ok:
+                self._error(
+                    lambda: f"element '{_shown(element)}' is not allowed yet {place}: "
+                    f"{startable_names(state) or 'required content'} must come first",
+                    "rng:element-too-early",
+                )
             self.memo = recovered
-            return
+            return ok
         declared = p.find_element(name)
 
         def message() -> str:
@@ -203,50 +219,55 @@ class Matcher:
                 text += " (the schema has no such element)"
             return text + (f"; allowed here: {name_list(allowed)}" if allowed else "; no element is allowed here")
 
-        self._error(where, message, "rng:element-not-allowed")
+        if not ok:
+            self._error(message, "rng:element-not-allowed")
         self.memo = p.after(declared, state)
+        return ok
 
-    def attribute(
-        self,
-        element: etree._Element,
-        attribute: str,
-        name: QName,
-        value: str,
-        where: Callable[[], list[Position]],
-    ) -> None:
+    def attribute_name(self, element: etree._Element, attribute: str, name: QName) -> bool:
+        state = self.memo
+        following = self.p.start_attribute(state, name)
+        if not following.not_allowed:
+            self.memo = following
+            return True
+        self.ignore_next = True
+        if self._ignored():
+            return True
+
+        def message() -> str:
+            allowed = [n for nc in attribute_classes(state) for n in describe(nc, True)]
+            text = f"attribute '{display_name(attribute)}' is not allowed on '{_shown(element)}'"
+            return text + (f"; allowed here: {name_list(allowed)}" if allowed else "; it takes no attributes")
+
+        self._error(message, "rng:attribute-not-allowed")
+        return False
+
+    def attribute_value(self, element: etree._Element, attribute: str, value: str) -> bool:
+        if self.ignore_next:
+            self.ignore_next = False
+            return True
         p = self.p
         state = self.memo
-        following = p.start_attribute(state, name)
-        if following.not_allowed:
-            if self._ignored():
-                return
-
-            def message() -> str:
-                allowed = [n for nc in attribute_classes(state) for n in describe(nc, True)]
-                text = f"attribute '{display_name(attribute)}' is not allowed on '{_shown(element)}'"
-                return text + (f"; allowed here: {name_list(allowed)}" if allowed else "; it takes no attributes")
-
-            self._error(where, message, "rng:attribute-not-allowed")
-            return
-        self.memo = following
         context = self.context(element)
-        valued = p.text_deriv(following, value, context)
+        valued = p.text_deriv(state, value, context)
         if not valued.not_allowed:
             self.memo = valued
-            return
-        self._error(
-            where,
+            return True
+        ok = self._error(
             lambda: f"@{display_name(attribute)} '{short(value)}' is not valid on '{_shown(element)}': "
-            f"{value_expectation(list(firsts(following)), value, context)}",
+            f"{value_expectation(list(firsts(state)), value, context)}",
             "rng:attribute-value",
         )
-        self.memo = p.recover_after(following)
+        self.memo = p.recover_after(state)
+        return ok
 
-    def start_tag_close(self, element: etree._Element, where: Callable[[], list[Position]]) -> None:
+    def start_tag_close(self, element: etree._Element) -> bool:
         p = self.p
         closed = p.end_attributes(self.memo)
+        ok = True
         if closed.not_allowed:
             state = self.memo
+            ok = self._ignored()
 
             def message() -> str:
                 required = sorted(required_attributes(state))
@@ -256,18 +277,18 @@ class Matcher:
                 plural = "s" if len(required) > 1 else ""
                 return f"element '{_shown(element)}' needs attribute{plural} " + ", ".join(f"'{n}'" for n in required)
 
-            self._error(where, message, "rng:attribute-missing")
-            closed = p.ignore_missing_attributes(self.memo)
+            if not ok:
+                self._error(message, "rng:attribute-missing")
+            closed = p.ignore_missing_attributes(state)
         self.memo = closed
         self.text_typed = closed.content_type == DATA_CONTENT
+        return ok
 
-    def mixed_text(
-        self, where: Callable[[], list[Position]], element: etree._Element, before: etree._Element | None
-    ) -> None:
+    def untyped_text(self, element: etree._Element) -> bool:
         following = self.p.mixed_text(self.memo)
         if not following.not_allowed:
             self.memo = following
-            return
+            return True
         state = self.memo
 
         def message() -> str:
@@ -275,9 +296,9 @@ class Matcher:
             text = f"text is not allowed in '{_shown(element)}' here"
             return text + (f"; put it inside one of {allowed}" if allowed else "")
 
-        self._error(where, message, "rng:text-not-allowed")
+        return self._error(message, "rng:text-not-allowed")
 
-    def data_text(self, element: etree._Element, text: str, where: Callable[[], list[Position]]) -> None:
+    def data_text(self, element: etree._Element, text: str) -> bool:
         """jing's setDataDeriv: a data-typed element's whole text, with its end."""
         p = self.p
         self.text_typed = False
@@ -286,11 +307,10 @@ class Matcher:
         following = p.text_deriv(only_text, text, context)
         if not following.not_allowed:
             self.memo = following
-            return
+            return True
         recovered = p.recover_after(self.memo)
-        if not self._ignored() and (
-            not recovered.not_allowed or p.text_deriv(p.empty_after(only_text), text, context).not_allowed
-        ):
+        ok = self._ignored()
+        if not ok and (not recovered.not_allowed or p.text_deriv(p.empty_after(only_text), text, context).not_allowed):
             state = self.memo
 
             def message() -> str:
@@ -299,23 +319,24 @@ class Matcher:
                 expected = value_expectation(list(firsts(only_text)), text, context)
                 return f"the content '{short(text)}' of '{_shown(element)}' is not valid: {expected}"
 
-            self._error(where, message, "rng:content-value")
+            self._error(message, "rng:content-value")
         self.memo = recovered
+        return ok
 
-    def end_tag(self, element: etree._Element, where: Callable[[], list[Position]]) -> None:
+    def end_tag(self, element: etree._Element) -> bool:
         p = self.p
         if self.ignore_next:
             self.ignore_next = False
-            return
+            return True
         if self.text_typed:
-            self.data_text(element, "", where)
-            return
+            return self.data_text(element, "")
         following = p.end_tag(self.memo)
         if not following.not_allowed:
             self.memo = following
-            return
+            return True
+        ok = self._ignored()
         recovered = p.recover_after(self.memo)
-        if not self._ignored() and (not recovered.not_allowed or p.end_tag(p.empty_after(self.memo)).not_allowed):
+        if not ok and (not recovered.not_allowed or p.end_tag(p.empty_after(self.memo)).not_allowed):
             state = self.memo
 
             def message() -> str:
@@ -327,8 +348,9 @@ class Matcher:
                     what = needed if "," not in needed else f"one of {needed}"
                 return f"element '{_shown(element)}' is incomplete: {what or 'more content'} is required before its end"
 
-            self._error(where, message, "rng:incomplete")
+            self._error(message, "rng:incomplete")
         self.memo = recovered
+        return ok
 
     # -- IDs (DTD compatibility) --
 
@@ -375,18 +397,19 @@ class Matcher:
                 )
 
 
-def _text_pieces(
-    parent: etree._Element, previous: etree._Element | None, following: etree._Element | None
-) -> list[tuple[str, int]]:
+def _text_pieces(parent: etree._Element, previous: etree._Element | None, following: etree._Element | None) -> list[str]:
     """The text between two element children of ``parent`` (split where comments and PIs stand)."""
-    pieces: list[tuple[str, int]] = []
     first = parent.text if previous is None else previous.tail
-    pieces.append((first or "", 0))
+    pieces = [first or ""]
     sibling = parent[0] if previous is None and len(parent) else (previous.getnext() if previous is not None else None)
     while sibling is not None and sibling is not following and not isinstance(sibling.tag, str):
-        pieces.append((sibling.tail or "", 1))
+        pieces.append(sibling.tail or "")
         sibling = sibling.getnext()
     return pieces
+
+
+def _first_words(message: str, limit: int = 60) -> str:
+    return message if len(message) <= limit else message[: limit - 1].rsplit(" ", 1)[0] + " …"
 
 
 def _needs_context(patterns: Patterns) -> bool:
