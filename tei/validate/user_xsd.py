@@ -115,10 +115,10 @@ def check_user_xsd(root: etree._Element, name: str, locator: Locator, schema: Pa
         position = (line, 0)
         if match:
             tag = match.group("element")
-            element = by_line.get((_clark(tag, root), line))
+            found = by_line.get((_clark(tag, root), line))
             attribute = match.group("attribute")
-            if element is not None:
-                position = locator.attribute(element, attribute) if attribute else locator.element(element)
+            if found is not None:
+                position = locator.attribute(found, attribute) if attribute else locator.element(found)
             subject = f"'{display_name(tag)}'" + (f" @{display_name(attribute)}" if attribute else "")
             message = f"{subject}: {_readable(match.group('rest'))}"
         diagnostics.append(Diagnostic(name, position[0], position[1], "error", message.rstrip("."), "xsd:invalid"))

@@ -35,13 +35,12 @@ from tei.validate.rng import cache
 from tei.validate.rng.grammar import Grammar
 from tei.validate.rng.matcher import Matcher
 from tei.validate.rng.patterns import Patterns
-from tei.validate.rng.restrictions import check_restrictions
-from tei.validate.rng.simplify import RNG_NS, Loader, SchemaError
 from tei.validate.schemafiles import describe_special, read_schema_file
 
 __all__ = ["RngSchema", "check_named_schema", "check_rng", "load_rng", "schema_kind"]
 
 XSD_NS = "http://www.w3.org/2001/XMLSchema"
+RNG_NS = "http://relaxng.org/ns/structure/1.0"
 
 
 @dataclass
@@ -79,6 +78,9 @@ def _load(key: tuple[str, int, int]) -> RngSchema:
     cached = cache.read(path, main_bytes)
     if cached is not None:
         return RngSchema(path, cached[0], cached[1])
+    from tei.validate.rng.restrictions import check_restrictions
+    from tei.validate.rng.simplify import Loader, SchemaError
+
     try:
         loaded = Loader(path).load()
         check_restrictions(loaded)

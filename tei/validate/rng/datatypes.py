@@ -19,6 +19,7 @@ while ``\\d`` in a pattern is any decimal digit (``xsdregex``).
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import struct
@@ -29,6 +30,7 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any
 
+from tei.validate.rng.grammar import DatatypeSpec
 from tei.validate.rng.names import is_name, is_ncname, is_nmtoken, is_qname
 from tei.validate.rng.xsdregex import Regex, RegexError, compile_regex
 
@@ -39,6 +41,7 @@ __all__ = [
     "Context",
     "Datatype",
     "DatatypeError",
+    "datatype_of",
     "make_datatype",
 ]
 
@@ -380,7 +383,7 @@ def _authority_ok(authority: str) -> bool:
         if end < 0:
             return False
         rest = host[end + 1 :]
-        return rest == "" or (rest.startswith(":") and rest[1:].isdigit() or rest == ":")
+        return rest == "" or ((rest.startswith(":") and rest[1:].isdigit()) or rest == ":")
     return "[" not in host and "]" not in host
 
 
@@ -534,7 +537,8 @@ class _Duration(_Base):
 
 
 def _duration_seconds(value: tuple[Any, ...]) -> Decimal:
-    return Decimal(((value[2] * 24 + value[3]) * 60 + value[4]) * 60) + value[5]
+    seconds: Decimal = value[5]
+    return Decimal(((value[2] * 24 + value[3]) * 60 + value[4]) * 60) + seconds
 
 
 def _month_days(months: int, year: int, month: int) -> int:
@@ -732,7 +736,7 @@ def _length_parameter(text: str) -> int:
 
 def make_datatype(library: str, name: str, params: list[tuple[str, str]], context: Context = NO_CONTEXT) -> Datatype:
     """The datatype a ``data`` or ``value`` pattern names; DatatypeError (one line) if the schema is wrong."""
-    if library == BUILTIN or library == COMPATIBILITY:
+    if library in (BUILTIN, COMPATIBILITY):
         if library == BUILTIN and name in ("string", "token"):
             base: _Base = _String(_preserve if name == "string" else collapse)
         elif library == COMPATIBILITY and name in ("ID", "IDREF", "IDREFS"):
@@ -763,7 +767,8 @@ def _facet(base: _Base, type_name: str, param: str, text: str, context: Context)
         try:
             return _Facet(param, None, text, compile_regex(text))
         except RegexError as exc:
-            raise DatatypeError(f"invalid regular expression {text!r}: {exc} (at character {exc.position + 1})") from exc
+            where = f"at character {exc.position + 1}"
+            raise DatatypeError(f"invalid regular expression {text!r}: {exc} ({where})") from exc
     if param in _ORDER_FACETS:
         if not base.ordered:
             raise DatatypeError(f"{param} applies only to ordered types, not to {type_name}")
@@ -799,6 +804,12 @@ def _facet(base: _Base, type_name: str, param: str, text: str, context: Context)
     raise DatatypeError(f"unknown parameter {param!r} for {type_name}")
 
 
+@functools.lru_cache(maxsize=4096)
+def datatype_of(spec: DatatypeSpec) -> Datatype:
+    """The datatype a grammar's spec names (built once per process; specs were checked when the schema loaded)."""
+    return make_datatype(spec.library, spec.name, list(spec.params), Context(spec.context))
+
+
 def value_of(datatype: Datatype, text: str, context: Context) -> Any:
     """The value a ``value`` pattern stands for; DatatypeError when the schema's text is not of its type."""
     if datatype.library in (BUILTIN, COMPATIBILITY):
@@ -813,9 +824,9 @@ def value_of(datatype: Datatype, text: str, context: Context) -> Any:
 def equal_value(datatype: Datatype, text: str, context: Context, expected: Any) -> bool:
     """Whether ``text`` has the value ``expected`` (from :func:`value_of`) in ``datatype``."""
     if datatype.library in (BUILTIN, COMPATIBILITY):
-        return datatype.normalise(text) == expected
+        return bool(datatype.normalise(text) == expected)
     found = datatype.value(text, context)
-    return found is not None and found == expected
+    return found is not None and bool(found == expected)
 
 
 _ = InvalidOperation  # kept for callers that catch Decimal errors from parameters

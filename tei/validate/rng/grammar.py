@@ -124,7 +124,8 @@ class NameClass:
 
 def overlaps(first: NameClass, second: NameClass) -> bool:
     """Whether some name is in both classes."""
-    return any(first.contains(name) and second.contains(name) for name in [*first.representatives(), *second.representatives()])
+    names = [*first.representatives(), *second.representatives()]
+    return any(first.contains(name) and second.contains(name) for name in names)
 
 
 @dataclass(frozen=True)
@@ -178,9 +179,7 @@ class Grammar:
         """The grammar as JSON-compatible data (for the persistent cache)."""
         rows: list[list[Any]] = []
         for kind, a, b in self.rows:
-            if kind in (DATA, VALUE):
-                rows.append([kind, a.to_data(), b])
-            elif kind == ATTRIBUTE:
+            if kind in (DATA, VALUE) or kind == ATTRIBUTE:
                 rows.append([kind, a.to_data(), b])
             else:
                 rows.append([kind, a, b])

@@ -18,12 +18,13 @@ Positions are jing's (:class:`~tei.validate.positions.Locator`'s
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from lxml import etree
 
 from tei.diagnostics import Diagnostic
 from tei.validate.positions import Locator, display_name, name_list
-from tei.validate.rng.datatypes import Context, collapse
+from tei.validate.rng.datatypes import Context, collapse, datatype_of
 from tei.validate.rng.grammar import DATA, VALUE, QName
 from tei.validate.rng.messages import (
     attribute_classes,
@@ -37,9 +38,10 @@ from tei.validate.rng.messages import (
     value_expectation,
 )
 from tei.validate.rng.patterns import DATA_CONTENT, Patterns, is_blank
-from tei.validate.rng.restrictions import datatype_of
 
 Position = tuple[int, int]
+#: Where an event is reported: after the start tag, after the end tag, at the end of each line of a text.
+_START, _END, _TEXT = range(3)
 _NO_CONTEXT = Context()
 
 
@@ -91,7 +93,7 @@ class Matcher:
         self.last = (message(), rule, len(self.diagnostics))
         return False
 
-    def _report(self, ok: bool, where: Callable[[], list[Position]], subject: etree._Element) -> None:
+    def _report(self, ok: bool, where: int, subject: etree._Element, at: etree._Element | None) -> None:
         """What jing's validator does with an event's answer: a false one is reported where the event is.
 
         jing sometimes answers false without a new error (an element that is
@@ -100,13 +102,19 @@ class Matcher:
         """
         if ok:
             return
+        if where == _START:
+            positions = [self.locator.after_start_tag(subject if at is None else at)]
+        elif where == _END:
+            positions = [self.locator.after_end_tag(subject)]
+        else:
+            positions = self.locator.text_lines(subject, at)
         message, rule, count = self.last
         if count < len(self.diagnostics):  # no new error since the last one was reported
             message = (
                 f"'{_shown(subject)}' is inside content the schema does not allow there "
                 f"(see line {self.diagnostics[count].line}: {_first_words(message)})"
             )
-        for line_number, col in where():
+        for line_number, col in positions:
             self.diagnostics.append(Diagnostic(self.name, line_number, col, "error", message, rule))
 
     def qname(self, tag: str) -> QName:
@@ -126,68 +134,67 @@ class Matcher:
     def document(self, root: etree._Element) -> None:
         if self.memo.not_allowed:
             self._error(lambda: "the schema allows no document at all (its start pattern is notAllowed)", "rng:empty")
-            self._report(False, lambda: [self.locator.after_start_tag(root)], root)
-        # An explicit stack instead of recursion: (True, element) opens it, (False, element) closes it.
-        stack: list[tuple[bool, etree._Element]] = [(True, root)]
-        parents: list[etree._Element] = []
-        while stack:
-            opening, element = stack.pop()
-            if opening:
-                parent = parents[-1] if parents else None
-                self.start_element(element, parent)
-                parents.append(element)
-                stack.append((False, element))
-                children = [child for child in element if isinstance(child.tag, str)]
-                stack.extend((True, child) for child in reversed(children))
-            else:
-                parents.pop()
-                self.end_element(element)
+            self._report(False, _START, root, root)
+        # Per open element: [element, the text read since its last element child, that child].
+        frames: list[list[Any]] = []
+        for event, node in etree.iterwalk(root, events=("start", "end", "comment", "pi")):
+            if event == "start":
+                if frames:
+                    frame = frames[-1]
+                    self.text_before(frame[0], frame[1], frame[2], node)
+                    frame[2] = node
+                self.start_element(node, frames[-1][0] if frames else None)
+                frames.append([node, [node.text or ""], None])
+            elif event == "end":
+                element, pending, last = frames.pop()
+                self.end_element(element, pending, last)
+                if frames:
+                    frames[-1][1] = [node.tail or ""]
+            elif frames:  # a comment or processing instruction: its tail is more of the same text
+                frames[-1][1].append(node.tail or "")
         self.check_references()
 
-    def _text_before(self, parent: etree._Element | None, element: etree._Element) -> None:
-        """The text before ``element`` in its parent (the parent's own text or the previous sibling's tail)."""
-        if parent is None:
-            return
-        previous = element.getprevious()
-        while previous is not None and not isinstance(previous.tag, str):
-            previous = previous.getprevious()
-        pieces = _text_pieces(parent, previous, element)
+    def text_before(
+        self, parent: etree._Element, pending: list[str], previous: etree._Element | None, element: etree._Element
+    ) -> None:
+        """The text before a start tag (the parent's own text or the previous child's tail)."""
         if self.text_typed:
             # jing buffers a data-typed element's text; a child element makes it plain text after all.
             self.text_typed = False
-            text = "".join(pieces)
+            text = "".join(pending)
             if not is_blank(text):
-                self._report(self.untyped_text(parent), lambda: [self.locator.after_start_tag(element)], element)
+                self._report(self.untyped_text(parent), _START, element, element)
             return
-        if any(not is_blank(text) for text in pieces):
-            self._report(self.untyped_text(parent), lambda: self.locator.text_lines(parent, previous), parent)
+        for text in pending:
+            if text and not is_blank(text):
+                self._report(self.untyped_text(parent), _TEXT, parent, previous)
+                return
 
     def start_element(self, element: etree._Element, parent: etree._Element | None) -> None:
-        self._text_before(parent, element)
         name = self.qname(str(element.tag))
-        at_start_tag = lambda: [self.locator.after_start_tag(element)]  # noqa: E731
-        self._report(self.start_tag_open(element, name, parent), at_start_tag, element)
+        self._report(self.start_tag_open(element, name, parent), _START, element, element)
         for key, raw in element.attrib.items():
             attribute = str(key)
-            attribute_name = self.qname(attribute)
-            self._report(self.attribute_name(element, attribute, attribute_name), at_start_tag, element)
-            self._report(self.attribute_value(element, attribute, str(raw)), at_start_tag, element)
-        self._report(self.start_tag_close(element), at_start_tag, element)
-        self.check_ids(element, name)
+            if not self.attribute_name(element, attribute, self.qname(attribute)):
+                self._report(False, _START, element, element)
+            if not self.attribute_value(element, attribute, str(raw)):
+                self._report(False, _START, element, element)
+        self._report(self.start_tag_close(element), _START, element, element)
+        if self._ids_by_element:
+            self.check_ids(element, name)
 
-    def end_element(self, element: etree._Element) -> None:
-        children = [child for child in element if isinstance(child.tag, str)]
-        last = children[-1] if children else None
-        pieces = _text_pieces(element, last, None)
-        at_end = lambda: [self.locator.after_end_tag(element)]  # noqa: E731
+    def end_element(self, element: etree._Element, pending: list[str], last: etree._Element | None) -> None:
         if self.text_typed:
-            text = "".join(pieces)
+            text = "".join(pending)
             if text:
                 self.ignore_next = True
-                self._report(self.data_text(element, text), at_end, element)
-        elif any(not is_blank(text) for text in pieces):
-            self._report(self.untyped_text(element), lambda: self.locator.text_lines(element, last), element)
-        self._report(self.end_tag(element), at_end, element)
+                self._report(self.data_text(element, text), _END, element, element)
+        else:
+            for text in pending:
+                if text and not is_blank(text):
+                    self._report(self.untyped_text(element), _TEXT, element, last)
+                    break
+        self._report(self.end_tag(element), _END, element, element)
 
     # -- jing's matcher, event by event (each answers whether to report) --
 
@@ -395,17 +402,6 @@ class Matcher:
                         "rng:idref",
                     )
                 )
-
-
-def _text_pieces(parent: etree._Element, previous: etree._Element | None, following: etree._Element | None) -> list[str]:
-    """The text between two element children of ``parent`` (split where comments and PIs stand)."""
-    first = parent.text if previous is None else previous.tail
-    pieces = [first or ""]
-    sibling = parent[0] if previous is None and len(parent) else (previous.getnext() if previous is not None else None)
-    while sibling is not None and sibling is not following and not isinstance(sibling.tag, str):
-        pieces.append(sibling.tail or "")
-        sibling = sibling.getnext()
-    return pieces
 
 
 def _first_words(message: str, limit: int = 60) -> str:

@@ -23,7 +23,9 @@ _ASCII_NCNAME = re.compile(r"[A-Za-z_][A-Za-z0-9._\-]*")
 _ASCII_NMTOKEN = re.compile(r"[A-Za-z0-9._\-:]+")
 _START_CATEGORIES = frozenset({"Ll", "Lu", "Lo", "Lt", "Nl"})
 _OTHER_CATEGORIES = frozenset({"Mc", "Me", "Mn", "Lm", "Nd"})
-_EXTENDERS = frozenset("\u00b7\u02d0\u02d1\u0387\u0640\u0e46\u0ec6\u3005\u3031\u3032\u3033\u3034\u3035\u309d\u309e\u30fc\u30fd\u30fe")
+_EXTENDERS = frozenset(
+    "\u00b7\u02d0\u02d1\u0387\u0640\u0e46\u0ec6\u3005\u3031\u3032\u3033\u3034\u3035\u309d\u309e\u30fc\u30fd\u30fe"
+)
 
 
 def _excluded(char: str) -> bool:

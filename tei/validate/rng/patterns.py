@@ -21,10 +21,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from tei.validate.rng.datatypes import Context, Datatype, equal_value, value_of
 from tei.validate.rng import grammar as rows
+from tei.validate.rng.datatypes import Context, Datatype, datatype_of, equal_value, value_of
 from tei.validate.rng.grammar import Grammar, NameClass, QName
-from tei.validate.rng.restrictions import datatype_of
 
 (
     EMPTY,
@@ -220,7 +219,8 @@ class Patterns:
     def data_pattern(self, datatype: Datatype, key: Any, excepted: Pattern | None) -> Pattern:
         if excepted is None:
             return self._intern((DATA, key), DATA, datatype, None, False, DATA_CONTENT, True)
-        return self._intern((DATA_EXCEPT, key, excepted.uid), DATA_EXCEPT, datatype, excepted, False, DATA_CONTENT, True)
+        key = (DATA_EXCEPT, key, excepted.uid)
+        return self._intern(key, DATA_EXCEPT, datatype, excepted, False, DATA_CONTENT, True)
 
     def value_pattern(self, datatype: Datatype, key: Any, value: Any, text: str) -> Pattern:
         return self._intern((VALUE, key, text), VALUE, datatype, (value, text), False, DATA_CONTENT, True)
@@ -427,6 +427,9 @@ class Patterns:
         return result
 
     def end_attributes(self, pattern: Pattern) -> Pattern:
+        found: Pattern | None = pattern.memo.get("ea")
+        if found is not None:
+            return found
         return self._rebuild(pattern, "ea", lambda p: self.not_allowed if p.kind == ATTRIBUTE else None)
 
     def ignore_missing_attributes(self, pattern: Pattern) -> Pattern:
@@ -547,7 +550,8 @@ class Patterns:
             return self.group(self.text_deriv(pattern.a, text, context), self.optional(pattern))
         if kind == AFTER:
             if self.text_deriv(pattern.a, text, context).nullable or (pattern.a.nullable and is_blank(text)):
-                return pattern.b
+                following: Pattern = pattern.b
+                return following
             return self.not_allowed
         if kind == VALUE:
             return self.empty if equal_value(pattern.a, text, context, pattern.b[0]) else self.not_allowed

@@ -22,8 +22,7 @@ Each violation raises :class:`SchemaError` at the pattern's file and line.
 
 from __future__ import annotations
 
-import functools
-from tei.validate.rng.datatypes import Context, Datatype, DatatypeError, make_datatype
+from tei.validate.rng.datatypes import DatatypeError, datatype_of
 from tei.validate.rng.grammar import (
     ATTRIBUTE,
     CHOICE,
@@ -38,13 +37,12 @@ from tei.validate.rng.grammar import (
     TEXT,
     VALUE,
     DatatypeSpec,
-    Grammar,
     NameClass,
     QName,
 )
 from tei.validate.rng.simplify import LoadedSchema, SchemaError, Where
 
-__all__ = ["check_restrictions", "datatype_of"]
+__all__ = ["check_restrictions"]
 
 _IN_ATTRIBUTE = 1
 _IN_ONE_OR_MORE = 2
@@ -54,12 +52,6 @@ _IN_EXCEPT = 16
 _IN_START = 32
 
 _EMPTY_CONTENT, _COMPLEX_CONTENT, _SIMPLE_CONTENT = 0, 1, 2
-
-
-@functools.lru_cache(maxsize=4096)
-def datatype_of(spec: DatatypeSpec) -> Datatype:
-    """The datatype a spec names (built once per process; specs were checked when the schema loaded)."""
-    return make_datatype(spec.library, spec.name, list(spec.params), Context(spec.context))
 
 
 class _Names:
@@ -340,7 +332,7 @@ class _IdTypes:
     def id_type(self, row: int) -> str | None:
         if row in self.id_types:
             return self.id_types[row]
-        kind, a, b = self.rows[row]
+        kind, a, _ = self.rows[row]
         result: str | None = None
         if kind in (DATA, VALUE):
             result = _spec_id_type(a)

@@ -26,7 +26,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin, urlparse
-from urllib.request import url2pathname
 
 from lxml import etree
 
@@ -39,7 +38,6 @@ from tei.validate.rng.datatypes import (
     make_datatype,
     value_of,
 )
-from tei.validate.rng.names import is_ncname
 from tei.validate.rng.grammar import (
     ATTRIBUTE,
     CHOICE,
@@ -57,6 +55,7 @@ from tei.validate.rng.grammar import (
     Grammar,
     NameClass,
 )
+from tei.validate.rng.names import is_ncname
 from tei.validate.schemafiles import read_schema_file
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
@@ -242,7 +241,7 @@ class Loader:
         parsed = urlparse(target)
         if parsed.scheme != "file" or parsed.netloc not in ("", "localhost"):
             raise SchemaError(f"href {href!r} is not a local file; only local files can be included", where)
-        return Path(url2pathname(unquote(parsed.path))).resolve()
+        return Path(unquote(parsed.path)).resolve()
 
     # -- entry --
 
@@ -280,7 +279,8 @@ class Loader:
         if allowed is None:
             raise SchemaError(f"<{kind}> is not a RELAX NG element", where)
         changes: dict[str, Any] = {}
-        for name, value in element.attrib.items():
+        for key, raw in element.attrib.items():
+            name, value = str(key), str(raw)
             if name.startswith("{"):
                 namespace = name[1:].split("}", 1)[0]
                 if namespace == RNG_NS:
@@ -565,7 +565,13 @@ class Loader:
         return _Raw("refname", None, scope, where)
 
     def _components(
-        self, container: etree._Element, ctx: _Ctx, kind: str, overridden: frozenset[str | None], *, include_allowed: bool
+        self,
+        container: etree._Element,
+        ctx: _Ctx,
+        kind: str,
+        overridden: frozenset[str | None],
+        *,
+        include_allowed: bool,
     ) -> set[str | None]:
         """Record the defines and starts of a grammar (or div, or include); return the names it has."""
         scope = ctx.scope
