@@ -92,6 +92,7 @@ class Locator:
         self._end_ends: list[int] = []
         self._index: dict[etree._Element, int] = {}
         self._breaks: list[int] = []
+        self._attributes: dict[int, dict[str, int]] = {}
 
     @classmethod
     def for_source(cls, root: etree._Element, data: bytes) -> Locator:
@@ -161,13 +162,20 @@ class Locator:
         if number is None or self._starts is None or self._text is None:
             return source_line(element), 0
         start = self._starts[number]
-        tag = self._text[start : self._start_ends[number]]
-        local = name.rsplit("}", 1)[-1]
-        for found in _ATTRIBUTE.finditer(tag):
-            written = found.group(1)
-            if written == name or (written.rsplit(":", 1)[-1] == local and ("}" in name) == (":" in written)):
-                return self._position(start + found.start(1))
-        return self._position(start)
+        written = self._attributes.get(number)
+        if written is None:
+            # Each start tag is scanned once, however many of its attributes are asked for.
+            tag = self._text[start : self._start_ends[number]]
+            written = {}
+            for found in _ATTRIBUTE.finditer(tag):
+                spelled, offset = found.group(1), start + found.start(1)
+                written.setdefault(spelled, offset)
+                written.setdefault(("}" if ":" in spelled else "") + spelled.rsplit(":", 1)[-1], offset)
+            self._attributes[number] = written
+        offset = written.get(name)
+        if offset is None:
+            offset = written.get(("}" if "}" in name else "") + name.rsplit("}", 1)[-1], start)
+        return self._position(offset)
 
     def end(self, element: etree._Element) -> tuple[int, int]:
         """The element's end tag (its start tag when it is empty, ``<x/>``)."""

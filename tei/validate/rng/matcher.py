@@ -37,7 +37,7 @@ from tei.validate.rng.messages import (
     text_allowed,
     value_expectation,
 )
-from tei.validate.rng.patterns import DATA_CONTENT, Patterns, is_blank
+from tei.validate.rng.patterns import DATA_CONTENT, Pattern, Patterns, is_blank
 
 Position = tuple[int, int]
 #: Where an event is reported: after the start tag, after the end tag, at the end of each line of a text.
@@ -76,6 +76,7 @@ class Matcher:
         for (element, attribute), kind in ids.items():
             self._ids_by_element.setdefault(element, {})[attribute] = kind
         self._seen_ids: dict[str, etree._Element] = {}
+        self._allowed: dict[int, str] = {}
         #: The last error jing's matcher recorded: message, rule, and how many diagnostics came before it.
         self.last: tuple[str, str, int] = ("the document is not valid here", "rng:invalid", 0)
         self._references: list[tuple[etree._Element, str, str]] = []
@@ -242,12 +243,20 @@ class Matcher:
             return True
 
         def message() -> str:
-            allowed = [n for nc in attribute_classes(state) for n in describe(nc, True)]
             text = f"attribute '{display_name(attribute)}' is not allowed on '{_shown(element)}'"
-            return text + (f"; allowed here: {name_list(allowed)}" if allowed else "; it takes no attributes")
+            allowed = self._allowed_attributes(state)
+            return text + (f"; allowed here: {allowed}" if allowed else "; it takes no attributes")
 
         self._error(message, "rng:attribute-not-allowed")
         return False
+
+    def _allowed_attributes(self, state: Pattern) -> str:
+        """The attributes a state allows, listed once per state (an element may bring thousands of bad ones)."""
+        found = self._allowed.get(state.uid)
+        if found is None:
+            found = name_list(n for nc in attribute_classes(state) for n in describe(nc, True))
+            self._allowed[state.uid] = found
+        return found
 
     def attribute_value(self, element: etree._Element, attribute: str, value: str) -> bool:
         if self.ignore_next:

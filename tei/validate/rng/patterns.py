@@ -367,12 +367,35 @@ class Patterns:
         pattern.memo[key] = result
         return result
 
+    def attribute_names(self, pattern: Pattern) -> tuple[frozenset[QName], tuple[NameClass, ...]]:
+        """The attribute names a state allows anywhere in it (plain names, and open name classes)."""
+        found: tuple[frozenset[QName], tuple[NameClass, ...]] | None = pattern.memo.get("an")
+        if found is not None:
+            return found
+        kind = pattern.kind
+        if kind == ATTRIBUTE:
+            name_class: NameClass = pattern.a
+            result = (frozenset(), (name_class,)) if name_class.is_open() else (frozenset(name_class.names()), ())
+        elif kind in (CHOICE, GROUP, INTERLEAVE):
+            parts = [self.attribute_names(p) for p in (pattern.a if kind == CHOICE else (pattern.a, pattern.b))]
+            plain = frozenset().union(*(part[0] for part in parts))
+            result = (plain, tuple(nc for part in parts for nc in part[1]))
+        elif kind in (ONE_OR_MORE, AFTER):
+            result = self.attribute_names(pattern.a)
+        else:
+            result = (frozenset(), ())
+        pattern.memo["an"] = result
+        return result
+
     def start_attribute(self, pattern: Pattern, name: QName) -> Pattern:
         """The derivative by an attribute's name: ``after(its value's pattern, what follows)``."""
         key = ("sad", name)
         found: Pattern | None = pattern.memo.get(key)
         if found is not None:
             return found
+        plain, open_classes = self.attribute_names(pattern)
+        if name not in plain and not any(nc.contains(name) for nc in open_classes):
+            return self.not_allowed  # not memoised: a document could bring endless new names
         kind = pattern.kind
         if kind == CHOICE:
             result = self.choice(*[self.start_attribute(p, name) for p in pattern.a])
