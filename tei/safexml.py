@@ -95,10 +95,14 @@ def safe_parser(
     *,
     recover: bool = False,
     huge_tree: bool = False,
-    collect_ids: bool = True,
+    collect_ids: bool = False,
     resolver: etree.Resolver | None = None,
 ) -> etree.XMLParser:
     """A parser that never fetches anything and never expands entities (no XXE, no billion laughs).
+
+    ``collect_ids`` is off: with it libxml2 treats a duplicate ``xml:id`` as a
+    fatal parse error, while it is a validity error that the schema layers
+    report (and a document with one can still be converted).
 
     ``resolver`` replaces the one that refuses every external resource: a
     stylesheet's parser passes one that allows ``xsl:import`` inside its folders.

@@ -111,9 +111,11 @@ class Matcher:
             positions = self.locator.text_lines(subject, at)
         message, rule, count = self.last
         if count < len(self.diagnostics):  # no new error since the last one was reported
+            original = self.diagnostics[count]
+            positions = [p for p in positions if p != (original.line, original.col)]  # said there already
             message = (
                 f"'{_shown(subject)}' is inside content the schema does not allow there "
-                f"(see line {self.diagnostics[count].line}: {_first_words(message)})"
+                f"(see line {original.line}: {_first_words(message)})"
             )
         for line_number, col in positions:
             self.diagnostics.append(Diagnostic(self.name, line_number, col, "error", message, rule))
