@@ -175,7 +175,7 @@ class Locator:
         offset = written.get(name)
         if offset is None:
             offset = written.get(("}" if "}" in name else "") + name.rsplit("}", 1)[-1], start)
-        return self._position(offset)
+        return self._position(offset if offset is not None else start)
 
     def end(self, element: etree._Element) -> tuple[int, int]:
         """The element's end tag (its start tag when it is empty, ``<x/>``)."""

@@ -373,6 +373,7 @@ class Patterns:
         if found is not None:
             return found
         kind = pattern.kind
+        result: tuple[frozenset[QName], tuple[NameClass, ...]]
         if kind == ATTRIBUTE:
             name_class: NameClass = pattern.a
             result = (frozenset(), (name_class,)) if name_class.is_open() else (frozenset(name_class.names()), ())
