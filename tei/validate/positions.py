@@ -172,10 +172,10 @@ class Locator:
                 written.setdefault(spelled, offset)
                 written.setdefault(("}" if ":" in spelled else "") + spelled.rsplit(":", 1)[-1], offset)
             self._attributes[number] = written
-        offset = written.get(name)
-        if offset is None:
-            offset = written.get(("}" if "}" in name else "") + name.rsplit("}", 1)[-1], start)
-        return self._position(offset if offset is not None else start)
+        exact = written.get(name)
+        if exact is not None:
+            return self._position(exact)
+        return self._position(written.get(("}" if "}" in name else "") + name.rsplit("}", 1)[-1], start))
 
     def end(self, element: etree._Element) -> tuple[int, int]:
         """The element's end tag (its start tag when it is empty, ``<x/>``)."""
