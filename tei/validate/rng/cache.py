@@ -4,7 +4,8 @@ Loading and checking tei_all takes about 0.3 s; a command that validates one
 file would spend most of its time there. So the result is written to the
 user's cache folder (``$TEI_CACHE_DIR``, else ``$XDG_CACHE_HOME/tei/rng``,
 else ``~/.cache/tei/rng``), named by the SHA-256 of the main schema file's
-bytes, and records the SHA-256 of every file the schema was read from. An
+bytes, and records the SHA-256 of every file the schema was read from and
+of the toolkit code that checks and simplifies schemas. An
 entry is used only if every one of those files still has those bytes, so an
 edited include is never missed.
 
@@ -20,6 +21,7 @@ silent: the cache only ever saves time.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -49,10 +51,20 @@ def _entry_path(folder: Path, main_hash: str) -> Path:
     return folder / f"{main_hash}.json"
 
 
+#: The modules whose code decides what a cached grammar holds: an entry made by other code is not used.
+_PRODUCERS = ("simplify.py", "restrictions.py", "datatypes.py", "names.py", "xsdregex.py", "grammar.py", "cache.py")
+
+
+@functools.lru_cache(maxsize=1)
 def _tool_version() -> str:
     from tei import __version__
 
-    return f"{__version__}/{FORMAT}"
+    digest = hashlib.sha256()
+    folder = Path(__file__).resolve().parent
+    for name in _PRODUCERS:
+        with contextlib.suppress(OSError):
+            digest.update((folder / name).read_bytes())
+    return f"{__version__}/{FORMAT}/{digest.hexdigest()[:16]}"
 
 
 def file_hash(path: str) -> str | None:

@@ -273,9 +273,12 @@ class _IdTypes:
         self.untyped: list[tuple[NameClass, NameClass, int]] = []
         self.attribute_rows: dict[int, tuple[int, ...]] = {}
         self.id_types: dict[int, str | None] = {}
+        self.checked: set[int] = set()
 
     def run(self) -> dict[tuple[QName, QName], str]:
         typed: list[tuple[NameClass, NameClass, str, int]] = []
+        for _, content in self.checker.grammar.elements:
+            self.outside_attributes(content)
         for element_class, content in self.checker.grammar.elements:
             for row in self.attributes_in(content):
                 _, name_class, value = self.rows[row]
@@ -312,6 +315,28 @@ class _IdTypes:
                 if pairs:
                     raise self.checker.fail(_conflict(*pairs[0]), row)
         return self.types
+
+    def outside_attributes(self, row: int) -> None:
+        """ID-typed data must be an attribute's value: anywhere else in an element's content it is an error."""
+        stack = [row]
+        while stack:
+            current = stack.pop()
+            if current in self.checked:
+                continue
+            self.checked.add(current)
+            kind, a, b = self.rows[current]
+            if kind in (DATA, VALUE):
+                if _spec_id_type(a) is not None:
+                    raise self.checker.fail(
+                        f"data typed {_spec_id_type(a)} may only be the value of an attribute, not element content",
+                        current,
+                    )
+                if kind == DATA and b is not None:
+                    stack.append(b)
+            elif kind in (CHOICE, GROUP, INTERLEAVE):
+                stack.extend((a, b))
+            elif kind in (ONE_OR_MORE, LIST):
+                stack.append(a)
 
     def attributes_in(self, row: int) -> tuple[int, ...]:
         found = self.attribute_rows.get(row)
