@@ -99,10 +99,11 @@ def parse(
 ) -> tuple[etree._Element | None, list[Diagnostic]]:
     """The root of ``data``, or None and one ``xml:not-well-formed`` diagnostic at the first fatal error.
 
-    Errors about ``xml:id`` values that libxml2 reports while parsing (a
-    duplicate, a value that is not a name) are left to the schema layers,
-    which report them as validity errors with their rule ids. A file over
-    a limit or declaring entities raises InputError (:mod:`tei.safexml`).
+    ``xml:id`` values are not checked while parsing (a duplicate is a
+    validity error that the schema layers report with their rule ids); any
+    other error libxml2 raises that is not fatal leaves the document
+    well-formed. A file over a limit or declaring entities raises InputError
+    (:mod:`tei.safexml`).
     """
     parser = safe_parser(huge_tree=options.huge_tree)
     try:
@@ -111,7 +112,7 @@ def parse(
         fatal = [entry for entry in parser.error_log if entry.level >= etree.ErrorLevels.FATAL]
         if fatal:
             return None, [_not_well_formed(name, fatal[0])]
-        # Only xml:id validity errors: the document is well-formed.
+        # Only errors that are not fatal: the document is well-formed.
         parser = safe_parser(recover=True, huge_tree=options.huge_tree)
         root = safexml.fromstring(data, name, options=options, parser=parser, base_url=base_url)
     if root is None:

@@ -26,7 +26,7 @@ import struct
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -716,10 +716,6 @@ class Datatype:
     def valid(self, text: str, context: Context = NO_CONTEXT) -> bool:
         return self.allows_any_string or self.value(text, context) is not None
 
-    def key(self) -> tuple[Any, ...]:
-        """What identifies the type (two data patterns with equal keys are the same pattern)."""
-        return (self.library, self.name, tuple((f.name, f.text) for f in self.facets))
-
     def __repr__(self) -> str:
         return f"Datatype({self.library!r}, {self.name!r}, {[(f.name, f.text) for f in self.facets]})"
 
@@ -828,5 +824,3 @@ def equal_value(datatype: Datatype, text: str, context: Context, expected: Any) 
     found = datatype.value(text, context)
     return found is not None and bool(found == expected)
 
-
-_ = InvalidOperation  # kept for callers that catch Decimal errors from parameters

@@ -122,12 +122,6 @@ class NameClass:
         raise ValueError(f"bad name class {kind!r}")
 
 
-def overlaps(first: NameClass, second: NameClass) -> bool:
-    """Whether some name is in both classes."""
-    names = [*first.representatives(), *second.representatives()]
-    return any(first.contains(name) and second.contains(name) for name in names)
-
-
 @dataclass(frozen=True)
 class DatatypeSpec:
     """A datatype as the schema names it: library, type, parameters, and the namespaces in scope."""

@@ -83,6 +83,7 @@ class _Names:
 
 
 def _classes_overlap(first: NameClass, second: NameClass) -> bool:
+    """Whether some name is in both classes (one of their representative names is)."""
     names = [*first.representatives(), *second.representatives()]
     return any(first.contains(name) and second.contains(name) for name in names)
 
