@@ -232,3 +232,71 @@ def test_jing_is_the_reference_here(jing: Jing) -> None:
     """Sanity: the jing these tests compare with is installed and answers."""
     assert shutil.which("jing")
     assert jing.errors(REPO / "tests" / "diagnostics" / "valid-annotated.xml") == []
+
+
+# -- mutated documents ----------------------------------------------------------------------------------
+
+MUTATION_SOURCES = [
+    REPO / "tests" / "diagnostics" / "valid-annotated.xml",
+    CORPUS / "tei-stylesheets-test2" / "testNotes1.xml",
+    CORPUS / "tei-stylesheets-test2" / "testQuotations1.xml",
+    CORPUS / "tei-stylesheets-test2" / "testEgXml1.xml",
+]
+
+
+def _mutants(folder: Path, count: int, seed: int) -> list[Path]:
+    """Documents with one to three random edits each: attributes dropped, added or spoiled, elements renamed,
+    removed, moved or invented, stray text, elements of an unknown namespace (a fixed seed: the same each run)."""
+    import random
+
+    from lxml import etree
+
+    chooser = random.Random(seed)
+    sources = [p for p in MUTATION_SOURCES if p.is_file()]
+    xml_id = "{http://www.w3.org/XML/1998/namespace}id"
+    made = []
+    for number in range(count):
+        tree = etree.parse(str(chooser.choice(sources)))
+        elements = [e for e in tree.getroot().iter() if isinstance(e.tag, str)][1:]
+        for _ in range(chooser.randint(1, 3)):
+            element = chooser.choice(elements)
+            parent = element.getparent()
+            namespace = str(element.tag).split("}")[0] + "}" if str(element.tag).startswith("{") else ""
+            edit = chooser.randrange(8)
+            if edit == 0 and element.attrib:
+                del element.attrib[chooser.choice(sorted(element.attrib))]
+            elif edit == 1:
+                name = chooser.choice(["n", "type", "when", "rend", "foo", xml_id, "target"])
+                element.set(name, chooser.choice(["x y", "1917-02-30", "#nowhere", "", "a", "12"]))
+            elif edit == 2:
+                element.tag = namespace + chooser.choice(["p", "hi", "div", "foo", "note", "lb", "head", "item"])
+            elif edit == 3 and parent is not None:
+                parent.remove(element)
+            elif edit == 4:
+                element.text = (element.text or "") + " stray text\nmore "
+            elif edit == 5 and parent is not None:
+                invented = etree.Element(namespace + chooser.choice(["p", "list", "bogus", "title", "date"]))
+                parent.insert(max(0, parent.index(element) - 1), invented)
+            elif edit == 6:
+                alien = etree.SubElement(element, "{urn:x}alien")
+                etree.SubElement(alien, namespace + "p").set("bad", "1")
+            elif edit == 7 and parent is not None and len(parent) > 1:
+                parent.remove(element)
+                parent.insert(chooser.randrange(len(parent) + 1), element)
+        target = folder / f"mutant-{number:03d}.xml"
+        tree.write(str(target), encoding="utf-8")
+        made.append(target)
+    return made
+
+
+@pytest.mark.parametrize(
+    ("schema", "count", "seed"), [(TEI_ALL, 80, 7), (TEI_LITE, 40, 11)], ids=["tei_all", "tei_lite"]
+)
+def test_mutated_documents_same_lines_as_jing(jing: Jing, tmp_path: Path, schema: Path, count: int, seed: int) -> None:
+    if not schema.is_file() or not all(p.is_file() for p in MUTATION_SOURCES):
+        pytest.skip("the schema or the documents to mutate are not in ../shared")
+    files = _mutants(tmp_path, count, seed)
+    expected = jing_lines(schema, files)
+    actual = our_lines(schema, files)
+    assert {f.name: (sorted(expected[f]), sorted(lines)) for f, lines in actual.items() if lines != expected[f]} == {}
+    assert sum(1 for lines in expected.values() if lines) >= count // 3
