@@ -110,7 +110,8 @@ def _root_tag(path: Path) -> str:
     try:
         root = safexml.fromstring(data, str(path), parser=safexml.safe_parser())
     except etree.XMLSyntaxError as exc:
-        raise InputError(f"the schema is not well-formed XML: {exc}", path=str(path)) from exc
+        line = exc.lineno if isinstance(exc.lineno, int) and exc.lineno > 0 else None
+        raise InputError(f"the schema is not well-formed XML: {exc.msg}", path=str(path), line=line) from exc
     return str(root.tag) if root is not None else ""
 
 
