@@ -6,7 +6,9 @@ only means "could not validate": the file or the schema cannot be read.
 Without ``schema``: the project's XSD (``schemas/tei-toolkit.xsd``), its
 Schematron rules (``schemas/rules.sch``) and the Python rules
 (``tei.validate.rules``). With ``schema``: that RELAX NG (``.rng``, XML
-syntax) or XSD file alone, with jing's verdicts for RELAX NG.
+syntax; :mod:`tei.validate.rng`, jing's verdicts and lines) or XSD file
+(:mod:`tei.validate.user_xsd`) alone. The schema is loaded and checked
+whole before any document is read.
 
 ``run_validate`` is what ``tei validate`` prints. The diagnostics *are* its
 data, so they go to standard output, one per line; the summary line goes to

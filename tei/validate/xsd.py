@@ -1,19 +1,16 @@
-"""Parsing a file safely, finding where things are in it, and the project's XSD layer.
+"""Parsing a document for validation, and the project's XSD layer.
 
-Why parsing and positions live here: every layer (XSD, RELAX NG, Schematron,
-the Python rules) starts from the same safely parsed tree and reports
-positions the same way, and the XSD layer is the one every validation runs.
-
-Positions are 1-based ``(line, col)``: an element is where its start tag
-begins (``<``), an attribute where its name is, an unfinished element where
-its end tag is, a text where its first non-blank character is. lxml knows
-only the line of each element; columns and end tags come from one scan of
-the source text, done only when there is something to report.
+Why parsing lives here: every layer (XSD, RELAX NG, Schematron, the Python
+rules) starts from the same safely parsed tree; a document that is not
+well-formed becomes one ``xml:not-well-formed`` diagnostic. Positions are
+:mod:`tei.validate.positions`' (re-exported here for older imports).
 
 The XSD layer answers "valid?" with libxml2 (``etree.XMLSchema``: about
 0.005 s on a 2 MB document) and, only when the answer is no, asks xmlschema
 (about 1 s on the same document, plus 0.4 s to import) for the errors, which
-it words for a person: what is wrong and what would be right.
+it words for a person: what is wrong and what would be right. An element
+with very many attributes has its undeclared ones reported here directly
+(xmlschema's cost per error grows with the element's attribute count).
 """
 
 from __future__ import annotations
