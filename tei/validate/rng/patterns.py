@@ -18,6 +18,7 @@ them; what is written here is the algebra only.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -48,6 +49,9 @@ EMPTY_CONTENT, ELEMENT_CONTENT, MIXED_CONTENT, DATA_CONTENT = range(4)
 #: Data derivatives are memoised for values up to this length (longer ones are computed each time).
 _MEMO_VALUE_LENGTH = 64
 _MEMO_LIMIT = 4096
+
+
+_XML_SPACE = re.compile(r"[ \t\r\n]+")
 
 
 def is_blank(text: str) -> bool:
@@ -587,7 +591,7 @@ class Patterns:
             return self.not_allowed if self.text_deriv(pattern.b, text, context).nullable else self.empty
         if kind == LIST:
             state = pattern.a
-            for token in text.split():
+            for token in _XML_SPACE.split(text.strip(" \t\r\n")) if not is_blank(text) else ():
                 state = self.text_deriv(state, token, context)
                 if state.kind == NOT_ALLOWED:
                     return self.not_allowed
