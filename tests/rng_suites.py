@@ -12,7 +12,9 @@ value as ``<value type="T">`` against every other value of the same
 ``incomparable`` pair (a, b), b against the four order facets with bound a,
 and a against them with bound b (for incomparable pairs every one fails);
 for each ``length n``, the value against ``length`` n, n+1, n-1 (when n >
-0), ``minLength`` n and n+1, ``maxLength`` n and n+1.
+0), ``minLength`` n and n+1, ``maxLength`` n and n+1. A schema the
+validator refuses accepts no document (jing's runs are counted the same
+way).
 
 Run directly (``python tests/rng_suites.py``) it prints the counts and every
 failure.
