@@ -193,3 +193,18 @@ def test_julian_dates_at_the_ends_of_the_calendar(tmp_path: Path, custom: str) -
     assert "Traceback" not in result.stderr
     assert result.returncode == 1, result.stderr
     assert "[tei:julian-mismatch]" in result.stdout
+
+
+def test_many_distinct_unknown_elements(tmp_path: Path, shared: Path) -> None:
+    """20,000 elements of 20,000 names the schema does not know: 98 s and 890 MB before, now linear."""
+    tei_all = shared / "reference" / "tei" / "tei_all.rng"
+    if not tei_all.is_file():
+        pytest.skip("tei_all.rng is not in ../shared")
+    source = (DIAGNOSTICS / "valid-annotated.xml").read_text(encoding="utf-8")
+    target = tmp_path / "unknown.xml"
+    target.write_text(source.replace("<p>", "<p>" + "".join(f"<u{i}/>" for i in range(20_000)), 1), encoding="utf-8")
+    result = run_tei("validate", "--schema", str(tei_all), str(target), cwd=tmp_path, timeout=HANG)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == 20_000
+    assert all("(the schema has no such element)" in line for line in lines)

@@ -223,11 +223,11 @@ class Matcher:
         declared = p.find_element(name)
 
         def message() -> str:
-            allowed = [n for nc in startable(state) for n in describe(nc)]
+            allowed = self._allowed_elements(state)
             text = f"element '{_shown(element)}' is not allowed {place}"
             if declared.not_allowed:
                 text += " (the schema has no such element)"
-            return text + (f"; allowed here: {name_list(allowed)}" if allowed else "; no element is allowed here")
+            return text + (f"; allowed here: {allowed}" if allowed else "; no element is allowed here")
 
         if not ok:
             self._error(message, "rng:element-not-allowed")
@@ -251,6 +251,14 @@ class Matcher:
 
         self._error(message, "rng:attribute-not-allowed")
         return False
+
+    def _allowed_elements(self, state: Pattern) -> str:
+        """The elements that may start in a state, listed once per state."""
+        found = self._allowed.get(-state.uid)
+        if found is None:
+            found = name_list(n for nc in startable(state) for n in describe(nc))
+            self._allowed[-state.uid] = found
+        return found
 
     def _allowed_attributes(self, state: Pattern) -> str:
         """The attributes a state allows, listed once per state (an element may bring thousands of bad ones)."""

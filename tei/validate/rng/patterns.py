@@ -94,6 +94,7 @@ class Patterns:
         self._elements: dict[int, Pattern] = {}
         self._contents: dict[int, Pattern] = {}
         self._found: dict[QName, Pattern] = {}
+        self._index: tuple[dict[QName, list[Pattern]], list[Pattern]] | None = None
         self.start = self.from_row(grammar.start)
 
     # -- construction --
@@ -301,8 +302,27 @@ class Patterns:
         found = self._found.get(name)
         if found is not None:
             return found
+        by_name, open_elements = self._declarations()
         best = -1
         contents: list[Pattern] = []
+        for element in by_name.get(name, []) + open_elements:
+            specificity = element.a.specificity(name)
+            if specificity > best:
+                best, contents = specificity, [self.content(element)]
+            elif specificity == best and specificity >= 0:
+                contents.append(self.content(element))
+        if not contents:
+            return self.not_allowed  # not memoised: a document could bring endless new names
+        result = self.choice(*contents)
+        self._found[name] = result
+        return result
+
+    def _declarations(self) -> tuple[dict[QName, list[Pattern]], list[Pattern]]:
+        """Every element pattern reachable from the start, by plain name, and those with open name classes."""
+        if self._index is not None:
+            return self._index
+        by_name: dict[QName, list[Pattern]] = {}
+        open_elements: list[Pattern] = []
         seen: set[int] = set()
         stack = [self.start]
         while stack:
@@ -312,22 +332,19 @@ class Patterns:
             seen.add(pattern.uid)
             kind = pattern.kind
             if kind == ELEMENT:
-                content = self.content(pattern)
-                specificity = pattern.a.specificity(name)
-                if specificity > best:
-                    best, contents = specificity, [content]
-                elif specificity == best and specificity >= 0:
-                    contents.append(content)
-                stack.append(content)
+                for plain in pattern.a.names():
+                    by_name.setdefault(plain, []).append(pattern)
+                if pattern.a.is_open():
+                    open_elements.append(pattern)
+                stack.append(self.content(pattern))
             elif kind == CHOICE:
                 stack.extend(pattern.a)
             elif kind in (GROUP, INTERLEAVE):
                 stack.extend((pattern.a, pattern.b))
             elif kind == ONE_OR_MORE:
                 stack.append(pattern.a)
-        result = self.choice(*contents) if contents else self.not_allowed
-        self._found[name] = result
-        return result
+        self._index = (by_name, open_elements)
+        return self._index
 
     # -- derivatives --
 
@@ -339,11 +356,39 @@ class Patterns:
             return self.choice(*[self.apply_after(alternative, f) for alternative in pattern.a])
         return self.not_allowed
 
+    def element_names(self, pattern: Pattern) -> tuple[frozenset[QName], tuple[NameClass, ...]]:
+        """The element names a state mentions at its own level (plain names, and open name classes).
+
+        A superset of what may start here, even while recovering: a name
+        outside it gets notAllowed at once, without walking (or memoising
+        into) the pattern, so endless new names cost nothing.
+        """
+        found: tuple[frozenset[QName], tuple[NameClass, ...]] | None = pattern.memo.get("en")
+        if found is not None:
+            return found
+        kind = pattern.kind
+        result: tuple[frozenset[QName], tuple[NameClass, ...]]
+        if kind == ELEMENT:
+            name_class: NameClass = pattern.a
+            result = (frozenset(name_class.names()), (name_class,) if name_class.is_open() else ())
+        elif kind in (CHOICE, GROUP, INTERLEAVE):
+            parts = [self.element_names(p) for p in (pattern.a if kind == CHOICE else (pattern.a, pattern.b))]
+            result = (frozenset().union(*(part[0] for part in parts)), tuple(nc for part in parts for nc in part[1]))
+        elif kind in (ONE_OR_MORE, AFTER):
+            result = self.element_names(pattern.a)
+        else:
+            result = (frozenset(), ())
+        pattern.memo["en"] = result
+        return result
+
     def start_tag_open(self, pattern: Pattern, name: QName, recover: bool = False) -> Pattern:
         key = ("stor" if recover else "sto", name)
         found: Pattern | None = pattern.memo.get(key)
         if found is not None:
             return found
+        plain, open_classes = self.element_names(pattern)
+        if name not in plain and not any(nc.contains(name) for nc in open_classes):
+            return self.not_allowed  # not memoised: a document could bring endless new names
         kind = pattern.kind
         if kind == CHOICE:
             result = self.choice(*[self.start_tag_open(p, name, recover) for p in pattern.a])
