@@ -29,15 +29,17 @@
   <!-- Footnotes in document order: notes in the flow of text. A note whose
        parent holds blocks (a division, a body, verse, a speech) is a block
        note standing between paragraphs, as ELTeC novels have them in back;
-       a note with place="inline" or "display", a note in a note or in the
-       apparatus stays where it is, in parentheses. (An XPath
-       scan, not a key: the first key() call makes libxslt index every key,
-       which a long novel without notes need not pay for.) -->
+       one in an opener or closer is a line of it ([Telegram], a file number,
+       a received line of a letter); a note with place="inline" or "display",
+       a note in a note or in the apparatus stays where it is, in parentheses.
+       (An XPath scan, not a key: the first key() call makes libxslt index
+       every key, which a long novel without notes need not pay for.) -->
   <xsl:variable name="footnotes"
       select="$special[self::tei:note][not(parent::tei:div or parent::tei:div1 or parent::tei:div2 or parent::tei:div3
               or parent::tei:div4 or parent::tei:div5 or parent::tei:div6 or parent::tei:div7 or parent::tei:body
               or parent::tei:front or parent::tei:back or parent::tei:text or parent::tei:group
               or parent::tei:floatingText or parent::tei:lg or parent::tei:sp or parent::tei:listBibl
+              or parent::tei:opener or parent::tei:closer
               or @place = 'inline' or @place = 'display' or @place = 'block' or parent::tei:app
               or ancestor::tei:rdg or ancestor::tei:note)]"/>
 
@@ -68,6 +70,7 @@
                   or parent::tei:div4 or parent::tei:div5 or parent::tei:div6 or parent::tei:div7 or parent::tei:body
                   or parent::tei:front or parent::tei:back or parent::tei:text or parent::tei:group
                   or parent::tei:floatingText or parent::tei:lg or parent::tei:sp or parent::tei:listBibl
+                  or parent::tei:opener or parent::tei:closer
                   or @place = 'inline' or @place = 'display' or @place = 'block' or parent::tei:app
                   or ancestor::tei:rdg or ancestor::tei:note)">1</xsl:if>
   </xsl:template>
