@@ -129,9 +129,9 @@ def convert_tree(
 
 def read_tei(path: str, options: XmlOptions = DEFAULT) -> etree._ElementTree:
     """Parse a TEI file (``-`` for standard input) safely (:mod:`tei.safexml`), with one-line errors."""
-    # No ID table: TEI written elsewhere may repeat an xml:id, which libxml2 would call an error; the
-    # stylesheets find ids with keys, and prepare() reports the repeats.
-    parser = safexml.safe_parser(huge_tree=options.huge_tree, collect_ids=False)
+    # A repeated xml:id is read all the same (safexml); prepare() reports the repeats and the stylesheets
+    # keep the ids of their output unique.
+    parser = safexml.safe_parser(huge_tree=options.huge_tree)
     try:
         return safexml.parse_file(path, options=options, parser=parser)
     except etree.XMLSyntaxError as exc:
