@@ -298,14 +298,19 @@
             </xsl:call-template>
           </xsl:when>
           <xsl:when test="@from and @to">
-            <xsl:call-template name="other-calendar">
-              <xsl:with-param name="g" select="string(@from)"/>
-              <xsl:with-param name="old-style" select="$old-style"/>
-            </xsl:call-template>
-            <xsl:text> – </xsl:text>
-            <xsl:call-template name="other-calendar">
-              <xsl:with-param name="g" select="string(@to)"/>
-              <xsl:with-param name="old-style" select="$old-style"/>
+            <xsl:call-template name="range-words">
+              <xsl:with-param name="start">
+                <xsl:call-template name="other-calendar">
+                  <xsl:with-param name="g" select="string(@from)"/>
+                  <xsl:with-param name="old-style" select="$old-style"/>
+                </xsl:call-template>
+              </xsl:with-param>
+              <xsl:with-param name="end">
+                <xsl:call-template name="other-calendar">
+                  <xsl:with-param name="g" select="string(@to)"/>
+                  <xsl:with-param name="old-style" select="$old-style"/>
+                </xsl:call-template>
+              </xsl:with-param>
             </xsl:call-template>
           </xsl:when>
         </xsl:choose>
@@ -314,6 +319,34 @@
         <xsl:value-of select="concat('[', substring('O.S.N.S.', 1 + 4 * number(boolean($old-style)), 4), ' ', normalize-space($words), ']')"/>
       </xsl:if>
     </xsl:if>
+  </xsl:template>
+
+  <!-- Two dates in words as a range, saying a shared month and year once:
+       "6–7 November 1917", "26 October – 8 November 1917", "February –
+       7 November 1917", "1916 – 7 November 1917". -->
+  <xsl:template name="range-words">
+    <xsl:param name="start"/>
+    <xsl:param name="end"/>
+    <xsl:variable name="s1" select="substring-after($start, ' ')"/>
+    <xsl:variable name="s2" select="substring-after($s1, ' ')"/>
+    <xsl:variable name="e1" select="substring-after($end, ' ')"/>
+    <xsl:variable name="e2" select="substring-after($e1, ' ')"/>
+    <xsl:variable name="start-year" select="concat($s2, substring($s1, 1, string-length($s1) * number($s2 = '')))"/>
+    <xsl:variable name="end-year" select="concat($e2, substring($e1, 1, string-length($e1) * number($e2 = '')))"/>
+    <xsl:choose>
+      <xsl:when test="$start = '' or $end = ''">
+        <xsl:value-of select="concat($start, ' – ', $end)"/>
+      </xsl:when>
+      <xsl:when test="$s2 != '' and $s1 = $e1">
+        <xsl:value-of select="concat(substring-before($start, ' '), '–', $end)"/>
+      </xsl:when>
+      <xsl:when test="$start-year != '' and $start-year = $end-year">
+        <xsl:value-of select="concat(substring($start, 1, string-length($start) - string-length($start-year) - 1), ' – ', $end)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="concat($start, ' – ', $end)"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A Gregorian ISO date in words in the other calendar: itself when the

@@ -23,4 +23,24 @@
   <xsl:param name="fallback-fonts"
       select="'DejaVu Serif, DejaVu Sans, Noto Sans Symbols, Noto Sans Symbols 2, Droid Sans Fallback'"/>
 
+  <!-- A comma-separated family list without repeats, each name once in its
+       first place ("Noto Sans, DejaVu Sans, DejaVu Serif, …"). -->
+  <xsl:template name="family-list">
+    <xsl:param name="list"/>
+    <xsl:param name="done" select="', '"/>
+    <xsl:variable name="head" select="normalize-space(substring-before(concat($list, ','), ','))"/>
+    <xsl:variable name="rest" select="substring-after($list, ',')"/>
+    <xsl:variable name="new" select="$head != '' and not(contains($done, concat(', ', $head, ', ')))"/>
+    <xsl:if test="$new">
+      <xsl:if test="$done != ', '">, </xsl:if>
+      <xsl:value-of select="$head"/>
+    </xsl:if>
+    <xsl:if test="normalize-space($rest) != ''">
+      <xsl:call-template name="family-list">
+        <xsl:with-param name="list" select="$rest"/>
+        <xsl:with-param name="done" select="concat($done, substring(concat($head, ', '), 1, (string-length($head) + 2) * number($new)))"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
 </xsl:stylesheet>

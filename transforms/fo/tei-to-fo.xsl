@@ -37,9 +37,21 @@
 
   <!-- Font families: the chosen one, then the fallbacks (common/fonts.xsl);
        FOP takes each character from the first family that has it. -->
-  <xsl:variable name="serif" select="concat($font, ', ', $fallback-fonts, ', serif')"/>
-  <xsl:variable name="sans" select="concat($sans-font, ', DejaVu Sans, ', $fallback-fonts, ', sans-serif')"/>
-  <xsl:variable name="mono" select="concat($mono-font, ', DejaVu Sans Mono, ', $fallback-fonts, ', monospace')"/>
+  <xsl:variable name="serif">
+    <xsl:call-template name="family-list">
+      <xsl:with-param name="list" select="concat($font, ', ', $fallback-fonts, ', serif')"/>
+    </xsl:call-template>
+  </xsl:variable>
+  <xsl:variable name="sans">
+    <xsl:call-template name="family-list">
+      <xsl:with-param name="list" select="concat($sans-font, ', DejaVu Sans, ', $fallback-fonts, ', sans-serif')"/>
+    </xsl:call-template>
+  </xsl:variable>
+  <xsl:variable name="mono">
+    <xsl:call-template name="family-list">
+      <xsl:with-param name="list" select="concat($mono-font, ', DejaVu Sans Mono, ', $fallback-fonts, ', monospace')"/>
+    </xsl:call-template>
+  </xsl:variable>
   <xsl:variable name="muted" select="'#555555'"/>
   <xsl:variable name="link" select="'#1b4f8f'"/>
   <xsl:variable name="rule" select="'#b8b2a4'"/>

@@ -289,11 +289,12 @@
   <xsl:template name="page-footer">
     <footer class="page-footer">
       <p>
-        <xsl:text>Reading edition generated from TEI P5 by the tei toolkit.</xsl:text>
+        <xsl:value-of select="substring('Reading editionDiplomatic edition', 1 + 15 * number($diplomatic), 15 + 3 * number($diplomatic))"/>
+        <xsl:text> generated from TEI P5 by the tei toolkit.</xsl:text>
         <xsl:if test="$licence-text != ''">
           <xsl:text> Licence: </xsl:text>
           <xsl:value-of select="$licence-text"/>
-          <xsl:text>.</xsl:text>
+          <xsl:if test="substring($licence-text, string-length($licence-text)) != '.'">.</xsl:if>
         </xsl:if>
       </p>
       <xsl:if test="$doc-checksum != ''">
