@@ -2,7 +2,8 @@
 
 Three novels go all the way (strict HTML5, FOP and lualatex render them);
 the whole corpus (level 1 and level 2) converts to every format with its
-words kept. Skipped when ../shared is absent (a fresh clone has none).
+words kept (marked slow: run with -m slow; bench/render_corpus.py also
+renders it). Skipped when ../shared is absent (a fresh clone has none).
 """
 
 from __future__ import annotations
@@ -66,7 +67,9 @@ def test_novel_converts_and_renders(novel: str, corpus: Path, tmp_path: Path) ->
         assert "Missing character" not in log
 
 
+@pytest.mark.slow
 def test_whole_corpus_converts_without_losing_text(corpus: Path) -> None:
+    """Every novel to every format (about two minutes on two cores: python -m pytest -m slow)."""
     files = sorted((corpus / "level1").glob("*.xml")) + sorted((corpus / "level2").glob("*.xml"))
     assert len(files) >= 12
     for path in files:
