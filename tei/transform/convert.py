@@ -73,7 +73,7 @@ def _font_warning(data: bytes, fmt: str, xslt: Path | None, values: Mapping[str,
         return []
     return [
         f"characters no installed font has (they will not print): {describe_missing(missing)}; install a "
-        "font that has them (Chinese, Japanese, Korean: Debian's fonts-noto-cjk; medieval private-use "
+        "font that has them (Chinese, Japanese, Korean: Debian's fonts-droid-fallback; medieval private-use "
         "characters: a MUFI font such as Junicode) and name it with --param fallback-fonts=…"
     ]
 

@@ -15,6 +15,10 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="tei">
 
+  <!-- Languages whose scripts have no italic: the elements that are italic by
+       default (foreign, emph, title…) stay upright in them. -->
+  <xsl:variable name="upright-langs" select="' zh ja ko '"/>
+
   <!-- Quotation marks: open|close of the outer quotation, then open|close of
        a quotation inside it. U+202F (narrow no-break space) keeps French and
        Swiss guillemets on the line of the words they enclose. -->

@@ -814,9 +814,19 @@
     <xsl:apply-templates mode="inline"/>
   </xsl:template>
 
-  <!-- Rendition: hi and the elements a print would set in italics. -->
+  <!-- Rendition: hi and the elements a print would set in italics. A hi that
+       says nothing of how it looked (no @rend, @rendition, @style, no
+       rendition for hi in the header) is italic, the usual highlighting of
+       print (ELTeC's bare <hi>); a rendition this vocabulary does not know
+       is left plain. -->
   <xsl:template match="tei:hi" mode="inline">
     <xsl:choose>
+      <xsl:when test="not(@*) and $plain-paragraphs">
+        <xsl:call-template name="w-styled">
+          <xsl:with-param name="tokens" select="' italic '"/>
+          <xsl:with-param name="class" select="'hi'"/>
+        </xsl:call-template>
+      </xsl:when>
       <xsl:when test="count(@*) = 1 and contains($canonical-tokens, concat(' ', @rend, ' ')) and $plain-paragraphs">
         <!-- The commonest case (a novel's hi rend="italic"): the @rend is
              already a token and nothing else is said; straight to the writer. -->
@@ -826,15 +836,21 @@
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:call-template name="styled"/>
+        <xsl:call-template name="styled">
+          <xsl:with-param name="default"
+              select="substring(' italic ', 1, 8 * number(not(@rend or @rendition or @style or $tag-renditions[@gi = 'hi'])))"/>
+        </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
   <xsl:template match="tei:emph | tei:foreign | tei:term | tei:mentioned | tei:distinct | tei:gloss
                        | tei:title[not(@level = 'a' or @level = 'u')] | tei:stage | tei:orth" mode="inline">
+    <!-- Italic, except in a script that has none (Chinese, Japanese, Korean:
+         languages.xsl's $upright-langs), where slanting would fake it. -->
     <xsl:call-template name="styled">
-      <xsl:with-param name="default" select="' italic '"/>
+      <xsl:with-param name="default"
+          select="substring(' italic ', 1, 8 * number(not(@xml:lang) or not(contains($upright-langs, concat(' ', substring-before(concat(translate(@xml:lang, $upper, $lower), '-'), '-'), ' ')))))"/>
     </xsl:call-template>
   </xsl:template>
 

@@ -36,7 +36,17 @@
     <xsl:variable name="formulas" select="count($special[self::m:math])"/>
     <xsl:if test="$formulas &gt; 0 and not($w-mathml)">
       <xsl:call-template name="warn">
-        <xsl:with-param name="text" select="concat($formulas, ' MathML formula(s) are shown as linear text (x = (−b ± √…)/(2a)), not typeset')"/>
+        <xsl:with-param name="text">
+          <xsl:value-of select="concat($formulas, ' MathML formula(s) are shown as linear text, not typeset (the first: ')"/>
+          <xsl:for-each select="($special[self::m:math])[1]">
+            <xsl:variable name="linear">
+              <xsl:call-template name="math-text"/>
+            </xsl:variable>
+            <xsl:value-of select="substring(normalize-space($linear), 1, 80)"/>
+            <xsl:if test="string-length(normalize-space($linear)) &gt; 80">…</xsl:if>
+          </xsl:for-each>
+          <xsl:text>)</xsl:text>
+        </xsl:with-param>
       </xsl:call-template>
     </xsl:if>
   </xsl:template>

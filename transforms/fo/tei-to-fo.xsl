@@ -410,11 +410,22 @@
     <xsl:if test="contains($tokens, ' allcaps ')">
       <xsl:attribute name="text-transform">uppercase</xsl:attribute>
     </xsl:if>
-    <xsl:if test="contains($tokens, ' underline') or contains($tokens, ' strike')">
+    <xsl:if test="contains($tokens, ' underline ') or contains($tokens, ' strike')">
       <xsl:attribute name="text-decoration">
-        <xsl:if test="contains($tokens, ' underline')">underline </xsl:if>
+        <xsl:if test="contains($tokens, ' underline ')">underline </xsl:if>
         <xsl:if test="contains($tokens, ' strike')">line-through</xsl:if>
       </xsl:attribute>
+    </xsl:if>
+    <!-- FOP draws one kind of underline: a double one is a double bottom
+         border, a wavy one a dotted border (it has no wavy line). -->
+    <xsl:if test="contains($tokens, ' underline-double ') or contains($tokens, ' underline-wavy ')">
+      <xsl:attribute name="border-bottom-style">
+        <xsl:value-of select="substring('double dotted', 1 + 7 * number(not(contains($tokens, ' underline-double '))), 6)"/>
+      </xsl:attribute>
+      <xsl:attribute name="border-bottom-width">
+        <xsl:value-of select="substring('1.6pt0.9pt', 1 + 5 * number(not(contains($tokens, ' underline-double '))), 5)"/>
+      </xsl:attribute>
+      <xsl:attribute name="padding-bottom">0.3pt</xsl:attribute>
     </xsl:if>
     <xsl:if test="contains($tokens, ' superscript ') or contains($tokens, ' subscript ')">
       <xsl:attribute name="baseline-shift">

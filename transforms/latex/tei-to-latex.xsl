@@ -283,8 +283,8 @@
 \newenvironment{teiverse}{\begin{quote}\setlength{\parskip}{0pt}}{\end{quote}}
 \newcommand{\teiline}{\par\hangindent=2em\hangafter=1\relax}
 \newenvironment{teilist}[1]{\begin{list}{}{\settowidth{\labelwidth}{#1}\setlength{\leftmargin}{\labelwidth}\addtolength{\leftmargin}{\labelsep}\addtolength{\leftmargin}{1em}\setlength{\itemsep}{2pt}\setlength{\parsep}{2pt}\setlength{\topsep}{4pt}\renewcommand{\makelabel}[1]{\hfill##1}}}{\end{list}}
-\newenvironment{teiglosslist}{\begin{list}{}{\setlength{\leftmargin}{1.5em}\setlength{\labelwidth}{0pt}\setlength{\itemindent}{-1.5em}\setlength{\itemsep}{3pt}\setlength{\parsep}{2pt}\setlength{\topsep}{4pt}\renewcommand{\makelabel}[1]{\textbf{##1}\hfill\break}}}{\end{list}}
-\newenvironment{teicode}{\par\begingroup\setlength{\parskip}{0pt}\setlength{\leftskip}{1.5em}\raggedright\ttfamily\small}{\par\endgroup\medskip}
+\newenvironment{teiglosslist}{\begin{list}{}{\setlength{\leftmargin}{1.5em}\setlength{\labelwidth}{0pt}\setlength{\labelsep}{0.5em}\setlength{\itemindent}{-1em}\setlength{\itemsep}{3pt}\setlength{\parsep}{2pt}\setlength{\topsep}{4pt}\renewcommand{\makelabel}[1]{\textbf{##1}}}}{\end{list}}
+\newenvironment{teicode}{\par\medskip\begingroup\setlength{\parskip}{0pt}\raggedright\setlength{\leftskip}{1.5em}\ttfamily\small}{\par\endgroup\medskip}
 \newunderlinetype\teiunderlinedouble{\cleaders\hbox{\vrule height -0.08em depth 0.12em width 0.1pt\kern-0.1pt\vrule height -0.2em depth 0.24em width 0.1pt}}
 \newunderlinetype\teiunderlinewavy{\cleaders\hbox to 0.3em{\raisebox{-0.28em}{\tiny\ttfamily\char126}\hss}}
 \newunderlinetype\teistrikedouble{\cleaders\hbox{\vrule height 0.34em depth -0.3em width 0.1pt\kern-0.1pt\vrule height 0.24em depth -0.2em width 0.1pt}}
