@@ -57,8 +57,11 @@ def _into_tei(root: etree._Element, namespace: str) -> None:
         element.tag = f"{{{TEI_NS}}}{_P4_RENAMED.get(local, local)}"
         if namespace == "":
             for old, new in (("id", XML_ID), ("lang", XML_LANG)):
-                value = element.attrib.pop(old, None)
-                if value is not None and new not in element.attrib:
+                value = element.get(old)
+                if value is None:
+                    continue
+                del element.attrib[old]
+                if new not in element.attrib:
                     element.set(new, value)
     etree.cleanup_namespaces(root)
 
