@@ -257,6 +257,13 @@ def test_egxml_is_shown_as_xml(outputs: dict[str, str], page: etree._Element) ->
     assert "\\mbox{}\\ \\ <lem\\ wit=\"\\#wA\">arrived</lem>\\par" in outputs["latex"]
 
 
+def test_egxml_text_over_two_lines_starts_at_the_margin() -> None:
+    """A text running over lines leaves the later lines less indented: the first still starts the example."""
+    example = '<egXML xmlns="http://www.tei-c.org/ns/Examples">\n      <del>dead as a\ndodo</del>\n    </egXML>'
+    text = convert_tree(etree.fromstring(_tei(f"<text><body>{example}</body></text>")), "text").decode()
+    assert "    <del>dead as a\n    dodo</del>" in text
+
+
 def test_mathml_passes_through_html_and_is_text_elsewhere(page: etree._Element) -> None:
     math = page.find(".//{http://www.w3.org/1998/Math/MathML}math")
     assert math is not None and math.find("{http://www.w3.org/1998/Math/MathML}mfrac") is not None

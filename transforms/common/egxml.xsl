@@ -155,17 +155,22 @@
       </xsl:call-template>
     </xsl:variable>
     <xsl:choose>
-      <xsl:when test="not($first-inline) and $indent != 0 and $indent != 1000">
-        <!-- Every line, the first one too. -->
+      <xsl:when test="not($first-inline)">
+        <!-- Every line, the first one too; and the first line starts where
+             the example starts, even when a text running over several lines
+             leaves the others less indented ("<del>dead as a" / "dodo</del>"). -->
         <xsl:variable name="all">
           <xsl:call-template name="strip-indent">
             <xsl:with-param name="text" select="$trimmed"/>
-            <xsl:with-param name="indent" select="$indent"/>
+            <xsl:with-param name="indent" select="$indent * number($indent != 1000)"/>
           </xsl:call-template>
         </xsl:variable>
-        <xsl:value-of select="substring($all, 2)"/>
+        <xsl:variable name="body" select="substring($all, 2)"/>
+        <xsl:variable name="first" select="substring-before(concat($body, $NL), $NL)"/>
+        <xsl:value-of select="substring($first, 1 + string-length(substring-before($first, substring(normalize-space($first), 1, 1))))"/>
+        <xsl:value-of select="substring($body, string-length($first) + 1)"/>
       </xsl:when>
-      <xsl:when test="not(contains($trimmed, $NL)) or not($first-inline) or $rest-indent = 0 or $rest-indent = 1000">
+      <xsl:when test="not(contains($trimmed, $NL)) or $rest-indent = 0 or $rest-indent = 1000">
         <xsl:value-of select="$trimmed"/>
       </xsl:when>
       <xsl:otherwise>

@@ -1707,6 +1707,7 @@ table.table td,table.table th{border:1px solid var(--rule);padding:.25rem .5rem;
 pre.code-block,code.code-block{font:.8125rem/1.45 var(--mono);background:var(--panel);border:1px solid var(--rule);border-radius:6px;padding:.6rem .8rem;overflow-x:auto;white-space:pre;word-break:normal}
 code.code-block{display:block}
 pre.code-block code{font:inherit;word-break:normal}
+td pre.code-block,th pre.code-block{white-space:pre-wrap;overflow-wrap:anywhere}
 .name{text-decoration-line:underline;text-decoration-thickness:1px;text-underline-offset:.2em}
 .name.person{color:var(--person)}
 .name.place{color:var(--place)}
