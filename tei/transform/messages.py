@@ -8,6 +8,7 @@ one line each, repeated ones counted.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -83,7 +84,38 @@ def stylesheet_messages(log: Any) -> list[str]:
         if text not in counted:
             order.append(text)
         counted[text] += 1
-    return [text if counted[text] == 1 else f"{text} ({counted[text]} times)" for text in order]
+    return _merge_unknown(order, counted)
+
+
+#: The stylesheets' warning for an element they have no decision for (common/traversal.xsl).
+_UNKNOWN = re.compile(r"^unknown element <([^>]+)>: its text is shown plainly$")
+#: More distinct unknown elements than this make one line (a customisation's own vocabulary), not one each.
+_UNKNOWN_LINES = 3
+_UNKNOWN_LISTED = 8
+
+
+def _merge_unknown(order: list[str], counted: Counter[str]) -> list[str]:
+    """The messages with their counts; many unknown elements become one line that lists the first few."""
+    unknown = [text for text in order if _UNKNOWN.match(text)]
+    if len(unknown) <= _UNKNOWN_LINES:
+        return [text if counted[text] == 1 else f"{text} ({counted[text]} times)" for text in order]
+    names = [
+        text.split(">", 1)[0].removeprefix("unknown element ") + ">" + (f" ×{n}" if (n := counted[text]) > 1 else "")
+        for text in unknown[:_UNKNOWN_LISTED]
+    ]
+    more = f", and {len(unknown) - _UNKNOWN_LISTED} more" if len(unknown) > _UNKNOWN_LISTED else ""
+    merged = (
+        f"{len(unknown)} unknown elements ({sum(counted[text] for text in unknown)} in all), their text shown "
+        f"plainly: {', '.join(names)}{more}"
+    )
+    result: list[str] = []
+    for text in order:
+        if text in unknown:
+            if merged not in result:
+                result.append(merged)
+        else:
+            result.append(text if counted[text] == 1 else f"{text} ({counted[text]} times)")
+    return result
 
 
 def join_counts(lines: Iterable[str]) -> list[str]:

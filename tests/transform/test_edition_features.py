@@ -361,6 +361,17 @@ def test_unknown_elements_keep_their_text_and_are_reported() -> None:
         assert "unknown element's text" in conversion.data.decode("utf-8").replace("’", "'")
 
 
+def test_many_unknown_elements_are_one_warning() -> None:
+    """A customisation's own vocabulary (26 names in a TEI test document) is one line, not one per name."""
+    body = " ".join(f'<x{n} xmlns="urn:custom">word {n}</x{n}>' for n in range(12)) + '<x0 xmlns="urn:custom"/>'
+    conversion = convert_document(etree.fromstring(_tei(f"<text><body><p>{body}</p></body></text>")), "text")
+    assert conversion.warnings == (
+        "12 unknown elements (13 in all), their text shown plainly: <x0> ×2, <x1>, <x2>, <x3>, <x4>, <x5>, <x6>, "
+        "<x7>, and 4 more",
+    )
+    assert "word 0 word 1" in conversion.data.decode()
+
+
 def test_images_and_binary_objects_are_reported(tmp_path: Path) -> None:
     doc = tmp_path / "img.xml"
     doc.write_bytes(_tei('<text><body><figure><graphic url="a.png"><desc>A map</desc></graphic></figure>'
