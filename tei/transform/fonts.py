@@ -22,34 +22,40 @@ _SHOWN = 24
 
 
 @functools.lru_cache(maxsize=1)
-def _charsets() -> dict[str, tuple[tuple[int, int], ...]]:
-    """Every font family fontconfig knows (lower case), with the code point ranges its fonts cover."""
+def _fc_list() -> tuple[str, ...]:
+    """fontconfig's fonts, one "families|charset" line each ((), without fontconfig)."""
     if shutil.which("fc-list") is None:
-        return {}
+        return ()
     try:
         result = subprocess.run(
             ["fc-list", "-f", "%{family}|%{charset}\n"], capture_output=True, text=True, timeout=30, check=False
         )
     except (OSError, subprocess.SubprocessError):
-        return {}
-    ranges: dict[str, list[tuple[int, int]]] = {}
-    for line in result.stdout.splitlines():
+        return ()
+    return tuple(result.stdout.splitlines())
+
+
+@functools.lru_cache(maxsize=16)
+def _spans(family: str) -> tuple[tuple[int, int], ...]:
+    """The code point ranges the fonts of one family (lower case) cover; only its lines are parsed,
+    since a system with CJK fonts lists half a megabyte of ranges."""
+    spans: list[tuple[int, int]] = []
+    for line in _fc_list():
         families, _, charset = line.partition("|")
-        spans: list[tuple[int, int]] = []
+        if family not in families.lower() or family not in (name.strip().lower() for name in families.split(",")):
+            continue
         for item in charset.split():
             first, _, last = item.partition("-")
             try:
                 spans.append((int(first, 16), int(last or first, 16)))
             except ValueError:
                 continue
-        for family in families.split(","):
-            ranges.setdefault(family.strip().lower(), []).extend(spans)
-    return {family: tuple(sorted(spans)) for family, spans in ranges.items()}
+    return tuple(sorted(spans))
 
 
 def font_coverage() -> bool:
     """Can coverage be checked here (fontconfig present and knowing some fonts)?"""
-    return bool(_charsets())
+    return bool(_fc_list())
 
 
 def _covered(code: int, spans: Iterable[tuple[int, int]]) -> bool:
@@ -59,8 +65,7 @@ def _covered(code: int, spans: Iterable[tuple[int, int]]) -> bool:
 def uncovered_characters(text: str, families: Iterable[str]) -> list[str]:
     """The characters of ``text`` that none of ``families`` has (in order of code point); [] when
     fontconfig is missing or knows none of the families."""
-    charsets = _charsets()
-    spans = [span for family in families for span in charsets.get(family.strip().lower(), ())]
+    spans = [span for family in families for span in _spans(family.strip().lower())]
     if not spans:
         return []
     wanted = {char for char in set(text) if ord(char) > 0x7E}
