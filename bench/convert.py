@@ -10,7 +10,11 @@ Run: python bench/convert.py [--repeat N]. Prints, for each target of issues 5 a
 2. ENG18530_Dickens.xml (2.2 MB) to HTML, parse + transform + serialise,
    against lxml parsing and writing the same file: target at most 5x;
 3. batch use: the first conversion in a process (compiles the stylesheet)
-   against the following ones (cached), and the compile time itself.
+   against the following ones (cached), and the compile time itself;
+4. where valgrind is installed, the same Dickens comparison in instructions
+   executed (callgrind), which other work on the machine does not change:
+   ``xsltproc`` with the HTML stylesheet against ``xmllint`` parsing and
+   writing the file (both libxml2, no Python).
 
 Each figure is the best of N runs, in wall-clock time and in CPU time (for a
 whole command, the child process's user + system time): on a machine shared
@@ -22,6 +26,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -157,6 +163,34 @@ def main() -> None:
             )
         info = _compile.cache_info()
         print(f"   stylesheet cache: {info.currsize} compiled, {info.hits} hits, {info.misses} misses")
+
+        # 4. instructions, where valgrind can count them
+        if DICKENS.is_file() and shutil.which("valgrind") and shutil.which("xsltproc") and shutil.which("xmllint"):
+            print(f"4. {DICKENS.name} in instructions executed (callgrind; independent of the machine's load):")
+            stylesheet = REPO / "transforms" / "html" / "tei-to-html.xsl"
+            ours = instructions(["xsltproc", "-o", str(folder / "d.html"), str(stylesheet), str(DICKENS)], folder)
+            baseline = instructions(["xmllint", "--output", str(folder / "d.xml"), str(DICKENS)], folder)
+            ratio = ours / baseline
+            verdict = "ok" if ratio <= 5 else "OVER the 5x target"
+            print(f"   xmllint parse + write   {baseline / 1e6:7.0f} M instructions")
+            print(f"   xsltproc to html        {ours / 1e6:7.0f} M instructions = {ratio:.1f}x  {verdict}")
+        else:
+            print("4. skipped: valgrind, xsltproc, xmllint or ../shared is missing")
+
+
+def instructions(command: list[str], folder: Path) -> int:
+    """Instructions a command executes, counted by valgrind's callgrind."""
+    out = folder / "callgrind.out"
+    result = subprocess.run(
+        ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *command],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    match = re.search(r"Collected : (\d+)", result.stderr)
+    if match is None:
+        raise SystemExit(f"callgrind said nothing countable: {result.stderr[-300:]}")
+    return int(match.group(1))
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -81,8 +82,10 @@ def _access_control() -> etree.XSLTAccessControl:
 
 
 @functools.lru_cache(maxsize=32)
-def _compile(path: str, stamp: tuple[int, int]) -> etree.XSLT:
-    """Compile a stylesheet; cached by path and (mtime, size) so an edited ``--xslt`` is recompiled."""
+def _compile(path: str, stamp: tuple[int, int], thread: int) -> etree.XSLT:
+    """Compile a stylesheet; cached by path and (mtime, size) so an edited ``--xslt`` is recompiled, and
+    by thread: libxslt's compiled stylesheet and the log its warnings are read from are not safe to
+    share between threads running at once (two threads on one crashed with a double free)."""
     stylesheet = Path(path)
     resolver = _SafeStylesheetResolver([transforms_dir(), stylesheet.parent])
     parser = safexml.safe_parser(resolver=resolver)
@@ -120,9 +123,10 @@ def stylesheet_path(fmt: str, xslt: Path | None) -> Path:
 
 
 def compile_stylesheet(fmt: str, xslt: Path | None = None) -> etree.XSLT:
-    """The compiled stylesheet of a format (or the user's ``xslt``), compiled once per process."""
+    """The compiled stylesheet of a format (or the user's ``xslt``), compiled once per process (and
+    thread)."""
     path = stylesheet_path(fmt, xslt)
-    return _compile(str(path), _stamp(path))
+    return _compile(str(path), _stamp(path), threading.get_ident())
 
 
 @functools.lru_cache(maxsize=32)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from tei.transform import (
     FORMATS,
     StylesheetError,
     compile_stylesheet,
+    convert_document,
     convert_file,
     convert_tree,
     parse_params,
@@ -57,6 +59,20 @@ def test_stylesheets_are_compiled_once_per_process() -> None:
     info = stylesheets._compile.cache_info()
     compile_stylesheet("html")
     assert stylesheets._compile.cache_info().hits == info.hits + 1
+
+
+def test_threads_convert_at_once_each_with_its_own_warnings() -> None:
+    """A compiled stylesheet is per thread: shared, two threads crashed libxslt or swapped warnings."""
+    quiet = etree.fromstring(
+        b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Q</title></titleStmt>'
+        b"</fileDesc></teiHeader><text><body><p>Nothing to say.</p></body></text></TEI>"
+    )
+    noisy = etree.parse(str(FEATURES))
+    jobs = [quiet, noisy] * 8
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda tree: convert_document(tree, "html"), jobs))
+    for tree, result in zip(jobs, results, strict=True):
+        assert bool(result.warnings) == (tree is noisy), result.warnings
 
 
 def test_declared_parameters_are_documented() -> None:

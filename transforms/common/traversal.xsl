@@ -1019,14 +1019,19 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- The parts of a name, a bibliographic record or an address with no
-       space between them ("<forename>Juliette</forename><surname>Adam</surname>"):
-       a space, so that their words do not run together. -->
+  <!-- The parts of a name, a bibliographic record, a manuscript's
+       identifier, a measurement or an address with no space between them
+       ("<forename>Juliette</forename><surname>Adam</surname>",
+       "<height>327</height><width>236</width>"): a space, so that their words
+       do not run together. -->
   <xsl:template match="tei:forename | tei:surname | tei:roleName | tei:addName | tei:genName | tei:nameLink
                        | tei:analytic | tei:monogr | tei:imprint | tei:author[parent::tei:bibl or parent::tei:biblStruct
                        or parent::tei:analytic or parent::tei:monogr] | tei:editor | tei:publisher | tei:pubPlace
                        | tei:biblScope | tei:street | tei:postCode | tei:settlement[parent::tei:address]
-                       | tei:country[parent::tei:address] | tei:name[parent::tei:address]" mode="inline">
+                       | tei:country[parent::tei:address] | tei:name[parent::tei:address]
+                       | tei:idno[parent::tei:bibl or parent::tei:biblStruct or parent::tei:monogr or parent::tei:analytic
+                       or parent::tei:series or parent::tei:imprint] | tei:msIdentifier/* | tei:altIdentifier/*
+                       | tei:dimensions/* | tei:measureGrp/*" mode="inline">
     <xsl:if test="preceding-sibling::node()[1][self::*]">
       <xsl:call-template name="w-string">
         <xsl:with-param name="text" select="' '"/>
