@@ -316,7 +316,9 @@ def test_p4_and_a_missing_namespace_are_read_as_tei(tmp_path: Path) -> None:
 
 def test_a_document_that_is_not_tei_converts_to_its_text(tmp_path: Path) -> None:
     page = tmp_path / "page.xml"
-    page.write_bytes(b'<div xmlns="http://www.w3.org/1999/xhtml"><h3>Heading</h3><p>Some text.</p></div>')
+    page.write_bytes(
+        b'<div xmlns="http://www.w3.org/1999/xhtml"><h3>Heading</h3><p>Some text.</p><ul><li>An item</li></ul></div>'
+    )
     for fmt in FORMATS:
         conversion = convert_file(page, fmt)
         assert conversion.warnings == (
