@@ -363,6 +363,17 @@ def test_unknown_elements_keep_their_text_and_are_reported() -> None:
         assert "unknown element's text" in conversion.data.decode("utf-8").replace("’", "'")
 
 
+def test_a_name_mentioned_thousands_of_times_is_indexed() -> None:
+    """libxslt stops at 3,000 nested calls: the index's links to 3,500 mentions must not nest one per mention."""
+    paragraph = "<p>" + " and ".join(['<placeName ref="#r">Russia</placeName>'] * 100) + "</p>"
+    stand_off = '<standOff><listPlace><place xml:id="r"><placeName>Russia</placeName></place></listPlace></standOff>'
+    root = etree.fromstring(_tei(f"{stand_off}<text><body>{paragraph * 35}</body></text>"))
+    html = convert_tree(root, "html").decode()
+    assert html.count('aria-label="Russia, mention ') == 3500 and 'aria-label="Russia, mention 3500"' in html
+    latex = convert_tree(root, "latex").decode()
+    assert latex.count("\\getpagerefnumber{") == 3500
+
+
 def test_many_unknown_elements_are_one_warning() -> None:
     """A customisation's own vocabulary (26 names in a TEI test document) is one line, not one per name."""
     body = " ".join(f'<x{n} xmlns="urn:custom">word {n}</x{n}>' for n in range(12)) + '<x0 xmlns="urn:custom"/>'

@@ -124,6 +124,48 @@
     <xsl:text> </xsl:text>
   </xsl:template>
 
+  <!-- w-mention-ref for each id of $ids (shown-mention-ids, normalised),
+       numbered from $number, with the entry's $label. The list is halved until it is short, so that
+       a name mentioned thousands of times does not nest thousands of calls
+       (libxslt stops at 3,000). -->
+  <xsl:template name="each-mention">
+    <xsl:param name="ids"/>
+    <xsl:param name="number" select="1"/>
+    <xsl:param name="label"/>
+    <xsl:choose>
+      <xsl:when test="string-length($ids) &gt; 1500">
+        <xsl:variable name="cut" select="floor(string-length($ids) div 2)"/>
+        <xsl:variable name="left"
+            select="normalize-space(concat(substring($ids, 1, $cut), substring-before(concat(substring($ids, $cut + 1), ' '), ' ')))"/>
+        <xsl:variable name="right" select="substring-after(substring($ids, $cut + 1), ' ')"/>
+        <xsl:call-template name="each-mention">
+          <xsl:with-param name="ids" select="$left"/>
+          <xsl:with-param name="number" select="$number"/>
+          <xsl:with-param name="label" select="$label"/>
+        </xsl:call-template>
+        <xsl:if test="normalize-space($right) != ''">
+          <xsl:call-template name="each-mention">
+            <xsl:with-param name="ids" select="normalize-space($right)"/>
+            <xsl:with-param name="number" select="$number + 1 + string-length($left) - string-length(translate($left, ' ', ''))"/>
+            <xsl:with-param name="label" select="$label"/>
+          </xsl:call-template>
+        </xsl:if>
+      </xsl:when>
+      <xsl:when test="$ids != ''">
+        <xsl:call-template name="w-mention-ref">
+          <xsl:with-param name="id" select="substring-before(concat($ids, ' '), ' ')"/>
+          <xsl:with-param name="number" select="$number"/>
+          <xsl:with-param name="label" select="$label"/>
+        </xsl:call-template>
+        <xsl:call-template name="each-mention">
+          <xsl:with-param name="ids" select="substring-after($ids, ' ')"/>
+          <xsl:with-param name="number" select="$number + 1"/>
+          <xsl:with-param name="label" select="$label"/>
+        </xsl:call-template>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- The standard form of an entry's name. -->
   <xsl:template name="entity-label">
     <xsl:variable name="names" select="tei:persName | tei:placeName | tei:orgName | tei:name | tei:geogName | tei:settlement | tei:country"/>

@@ -1100,7 +1100,7 @@
             </xsl:if>
           </xsl:with-param>
           <xsl:with-param name="mention-id">
-            <xsl:if test="$indexed or @xml:id">
+            <xsl:if test="$w-mention-ids and ($indexed or @xml:id)">
               <xsl:call-template name="mention-id"/>
             </xsl:if>
           </xsl:with-param>

@@ -55,9 +55,16 @@
     w-anchor      id
     w-linebreak
 
+  Index
+    w-mention-ref id (of a name in the text), number (1, 2, … among the
+                  entry's mentions), label (the entry's name): one
+                  reference back from the index;
+                  names.xsl's each-mention calls it for every mention shown
+
   Capabilities (variables a writer sets): $w-strike (can strike text
   through: then deletions stay, struck, in the reading text); $w-mathml
-  (shows MathML as it is).
+  (shows MathML as it is); $w-mention-ids (links to each name: without it
+  names get no ids, which saves counting their places).
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -66,6 +73,13 @@
 
   <xsl:variable name="w-strike" select="true()"/>
   <xsl:variable name="w-mathml" select="false()"/>
+  <xsl:variable name="w-mention-ids" select="true()"/>
+
+  <xsl:template name="w-mention-ref">
+    <xsl:param name="id"/>
+    <xsl:param name="number"/>
+    <xsl:param name="label"/>
+  </xsl:template>
 
   <!-- The inline content of $nodes; word-level sentences through "words". -->
   <xsl:template name="inline-nodes">

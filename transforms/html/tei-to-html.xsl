@@ -1590,30 +1590,22 @@
       <xsl:text> </xsl:text>
       <span class="mentions">
         <span class="mentions-label">In the text:</span>
-        <xsl:call-template name="mention-link">
+        <xsl:call-template name="each-mention">
           <xsl:with-param name="ids" select="normalize-space($ids)"/>
           <xsl:with-param name="label" select="$label"/>
-          <xsl:with-param name="number" select="1"/>
         </xsl:call-template>
       </span>
     </xsl:if>
   </xsl:template>
 
-  <xsl:template name="mention-link">
-    <xsl:param name="ids"/>
-    <xsl:param name="label"/>
+  <xsl:template name="w-mention-ref">
+    <xsl:param name="id"/>
     <xsl:param name="number"/>
+    <xsl:param name="label"/>
     <xsl:text> </xsl:text>
-    <a href="#{substring-before(concat($ids, ' '), ' ')}" aria-label="{concat($label, ', mention ', $number)}">
+    <a href="#{$id}" aria-label="{concat($label, ', mention ', $number)}">
       <xsl:value-of select="$number"/>
     </a>
-    <xsl:if test="contains($ids, ' ')">
-      <xsl:call-template name="mention-link">
-        <xsl:with-param name="ids" select="substring-after($ids, ' ')"/>
-        <xsl:with-param name="label" select="$label"/>
-        <xsl:with-param name="number" select="$number + 1"/>
-      </xsl:call-template>
-    </xsl:if>
   </xsl:template>
 
   <!-- ================================================================== -->

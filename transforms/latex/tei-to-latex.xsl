@@ -1915,26 +1915,22 @@ end
     </xsl:variable>
     <xsl:if test="normalize-space($ids) != ''">
       <xsl:text> — {\color{teimuted}p.}\,\teipages{</xsl:text>
-      <xsl:call-template name="page-refs">
+      <xsl:call-template name="each-mention">
         <xsl:with-param name="ids" select="normalize-space($ids)"/>
       </xsl:call-template>
       <xsl:text>}</xsl:text>
     </xsl:if>
   </xsl:template>
 
-  <xsl:template name="page-refs">
-    <xsl:param name="ids"/>
+  <xsl:template name="w-mention-ref">
+    <xsl:param name="id"/>
+    <xsl:param name="number"/>
+    <xsl:if test="$number &gt; 1">,</xsl:if>
     <xsl:text>\getpagerefnumber{</xsl:text>
     <xsl:call-template name="tex-id">
-      <xsl:with-param name="id" select="substring-before(concat($ids, ' '), ' ')"/>
+      <xsl:with-param name="id" select="$id"/>
     </xsl:call-template>
     <xsl:text>}</xsl:text>
-    <xsl:if test="contains($ids, ' ')">
-      <xsl:text>,</xsl:text>
-      <xsl:call-template name="page-refs">
-        <xsl:with-param name="ids" select="substring-after($ids, ' ')"/>
-      </xsl:call-template>
-    </xsl:if>
   </xsl:template>
 
 </xsl:stylesheet>

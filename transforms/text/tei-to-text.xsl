@@ -34,6 +34,8 @@
 
   <!-- Plain text cannot strike a word through: deletions leave the reading text. -->
   <xsl:variable name="w-strike" select="false()"/>
+  <!-- No links in plain text: names need no ids. -->
+  <xsl:variable name="w-mention-ids" select="false()"/>
 
   <xsl:variable name="line-width" select="number(concat('0', translate($width, translate($width, '0123456789', ''), '')))"/>
   <!-- A hard line break inside a paragraph (a list or verse in a line of text):
