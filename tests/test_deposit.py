@@ -134,5 +134,6 @@ def test_verify_usage(tmp_path: Path) -> None:
     assert run("deposit", "--verify", str(tmp_path)).returncode == 2
     assert run("deposit", "x.txt", "--verify", str(tmp_path)).returncode == 2
     assert run("deposit", str(tmp_path)).returncode == 2  # no --bag
+    (tmp_path / "empty").mkdir()
     with pytest.raises(UsageError, match=r"no \.txt"):
-        make_deposit([str(tmp_path)], tmp_path / "bag", DepositOptions(bagging_date="2024-01-01"))
+        make_deposit([str(tmp_path / "empty")], tmp_path / "bag", DepositOptions(bagging_date="2024-01-01"))

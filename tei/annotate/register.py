@@ -185,10 +185,7 @@ def _parse(path: Path) -> etree._Element:
     checks, whose messages say which entry and what to do.
     """
     parser = safexml.safe_parser(collect_ids=False)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read register: {exc.strerror or exc}", path=str(path)) from exc
+    data = safexml.read_bytes(path)
     if not data.strip():
         raise InputError(
             "register is empty; it must be a TEI file with listPerson, listPlace or listOrg", path=str(path)
