@@ -453,8 +453,12 @@ def _run(args: list[str]) -> int:
             return 0
         except click.exceptions.Exit as exc:
             return exc.exit_code
+    except click.UsageError as exc:  # one line, like every other error: what is wrong, where to look
+        command = exc.ctx.command_path if exc.ctx is not None else "tei"
+        _fail(f"{exc.format_message().rstrip('.')} (see {command} --help)")
+        return exc.exit_code
     except click.ClickException as exc:
-        exc.show()
+        _fail(exc.format_message())
         return exc.exit_code
     except TeiError as exc:
         if debug:

@@ -389,7 +389,7 @@ def verify_bag(bag: Path) -> tuple[list[str], int]:
     try:
         loaded = bagit.Bag(str(bag))
     except (bagit.BagError, OSError, UnicodeError, ValueError) as exc:
-        raise ProcessingError(f"the bag's tag files cannot be read: {exc}", path=str(bag)) from exc
+        raise ProcessingError(f"the bag is not intact: bagit refuses it: {exc}", path=str(bag)) from exc
     present, problems = _walk_bag(bag)
     regular = set(present)
     entries: dict[str, dict[str, str]] = dict(loaded.entries)
