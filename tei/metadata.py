@@ -7,6 +7,7 @@ can act on, not a silently missing licence in an archive's header.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 import tomllib
 from dataclasses import dataclass, field, fields
@@ -47,6 +48,8 @@ class Metadata:
 KEYS = tuple(f.name for f in fields(Metadata))
 #: Keys whose value, when written as an ISO date (1917, 1917-11, 1917-11-08), becomes a ``@when``.
 DATE_KEYS = ("date", "source_date", "accessed")
+#: Keys whose value becomes a ``@target`` (an xs:anyURI without spaces in the schema).
+URL_KEYS = ("url", "licence_url")
 #: The longest value a key may have: a header field, not a document (a 20 MB title would break the XML limits).
 MAX_VALUE_CHARS = 10_000
 
@@ -72,6 +75,31 @@ def check_iso_date(value: str) -> str | None:
     return None
 
 
+@functools.cache
+def _uri_schema() -> Any:
+    """The schema's own test of a pointer (``tei:data.pointer``: xs:anyURI without spaces), compiled once."""
+    from lxml import etree
+
+    from tei import safexml
+
+    document = safexml.fromstring(
+        b'<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:element name="u"><xs:simpleType>'
+        b'<xs:restriction base="xs:anyURI"><xs:pattern value="\\S+"/></xs:restriction>'
+        b"</xs:simpleType></xs:element></xs:schema>",
+        "<uri schema>",
+    )
+    return etree.XMLSchema(document)
+
+
+def is_uri(value: str) -> bool:
+    """True when ``value`` is a pointer the project's schema accepts in ``@target`` (a URI, no spaces)."""
+    from lxml import etree
+
+    element = etree.Element("u")
+    element.text = value
+    return bool(_uri_schema().validate(element))
+
+
 def _check_value(key: str, value: str, path: str) -> None:
     """One-line errors for a value the header could not hold validly."""
     if len(value) > MAX_VALUE_CHARS:
@@ -86,9 +114,14 @@ def _check_value(key: str, value: str, path: str) -> None:
             "allow; remove it",
             path=path,
         )
-    if key == "language" and not _LANGUAGE.fullmatch(value):
+    if key == "language" and value and not _LANGUAGE.fullmatch(value):
         raise InputError(
             f"metadata key 'language' is {value!r}, not a language tag; write a BCP 47 tag such as en, ru or de-AT",
+            path=path,
+        )
+    if key in URL_KEYS and value and not is_uri(value):
+        raise InputError(
+            f"metadata key {key!r} is {value[:80]!r}, not a URL; write it as https://… with spaces as %20",
             path=path,
         )
     if key in DATE_KEYS:

@@ -118,6 +118,12 @@ CASES: dict[str, Case] = {
         "note.meta.toml",
         "'accessed'",
     ),
+    "encode-sidecar-url-not-a-url": Case(
+        {"note.txt": NOTE, "note.meta.toml": b'url = "see the archive {item 4}"\n'},
+        ("encode", "note.txt"),
+        "note.meta.toml",
+        "'url' is 'see the archive {item 4}', not a URL",
+    ),
     "encode-sidecar-long-title": Case(
         {"note.txt": NOTE, "note.meta.toml": b'title = "' + b"Note " * 4000 + b'"\n'},
         ("encode", "note.txt"),
