@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import errno
+import functools
 import os
 import re
 import signal
@@ -96,12 +97,12 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj["debug"] = debug
 
 
-def _huge_option(command: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--huge",
-        is_flag=True,
-        help="Lift the size (50 MB), depth (256) and text-node (10 MB) limits: trusted files only.",
-    )(command)
+_HUGE_XML = "Lift the size (50 MB), depth (256) and text-node (10 MB) limits: trusted files only."
+_HUGE_TEXT = "Lift the 50 MB limit on an input's size: trusted files only."
+
+
+def _huge_option(command: Callable[..., Any], help: str = _HUGE_XML) -> Callable[..., Any]:
+    return click.option("--huge", is_flag=True, help=help)(command)
 
 
 def _force_option(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -142,7 +143,7 @@ def _check_registers(registers: Sequence[Path]) -> None:
 @click.option("--encoding", help="Encoding of the input when it is not UTF-8 (e.g. cp1252).")
 @click.option("--date", "date", help="Date of the revisionDesc change (YYYY-MM-DD); else SOURCE_DATE_EPOCH.")
 @click.option("--no-annotate", is_flag=True, help="Structure and header only: no names or dates.")
-@_huge_option
+@functools.partial(_huge_option, help=_HUGE_TEXT)
 @_force_option
 @click.pass_context
 def encode(
