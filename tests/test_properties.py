@@ -151,7 +151,7 @@ def _decorators(node: ast.FunctionDef, name: str) -> list[ast.Call]:
 
 def test_no_hypothesis_test_has_a_deadline() -> None:
     """Four tests kept Hypothesis's 200 ms deadline, a timed assertion; the profile and each test now say None."""
-    assert settings.default.deadline is None
+    assert settings.default is not None and settings.default.deadline is None
     for path in Path(__file__).parent.rglob("test_*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.FunctionDef) or not _decorators(node, "given"):
