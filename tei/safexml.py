@@ -16,11 +16,15 @@ What a parse here promises:
   they are what XXE and entity bombs are made of; libxml2's amplification
   limit stops a bomb before the declaration check even runs;
 - XInclude is processed only when asked (:attr:`XmlOptions.xinclude`), and
-  then only for files inside the including document's folder, parsed by
-  these same rules, at most :data:`MAX_INCLUDE_DEPTH` levels deep;
+  then only for regular files inside the including document's real folder
+  (never a URL-decoded form of its path), parsed by these same rules, at
+  most :data:`MAX_INCLUDE_DEPTH` levels deep and :data:`MAX_INCLUSIONS`
+  inclusions in all; ``xi:fallback`` is used for a missing file, ``xpointer``
+  is followed for an id or a child sequence and refused otherwise;
 - files over :data:`MAX_BYTES`, elements nested deeper than
   :data:`MAX_DEPTH`, text nodes over 10 MB are refused with one line
-  (InputError, exit 2) unless :attr:`XmlOptions.huge_tree` is set.
+  (InputError, exit 2) unless :attr:`XmlOptions.huge_tree` is set; only
+  regular files are read (:mod:`tei.files`).
 
 Ordinary well-formedness errors stay ``etree.XMLSyntaxError``: each caller
 words them for its own readers (validate's diagnostics, convert's one line).
