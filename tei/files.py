@@ -139,7 +139,7 @@ def read_regular(
 def read_stdin(*, limit: int = MAX_BYTES, what: str = "", hint: str | None = HINT_HUGE) -> bytes:
     """Standard input's bytes, no more than ``limit``; a closed standard input is a usage error."""
     stream = sys.stdin
-    if stream is None or stream.closed:
+    if stream is None or getattr(stream, "closed", False):
         raise UsageError("standard input is closed; give a file name instead of -")
     try:
         data = stream.buffer.read(limit + 1)

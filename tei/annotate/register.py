@@ -185,7 +185,10 @@ def _parse(path: Path) -> etree._Element:
     checks, whose messages say which entry and what to do.
     """
     parser = safexml.safe_parser(collect_ids=False)
-    data = safexml.read_bytes(path)
+    try:
+        data = safexml.read_bytes(path)
+    except InputError as exc:
+        raise InputError(f"cannot read register: {exc.message}", path=str(path)) from exc
     if not data.strip():
         raise InputError(
             "register is empty; it must be a TEI file with listPerson, listPlace or listOrg", path=str(path)
