@@ -3,8 +3,10 @@
 The public API (``__all__``): encode (``encode``, ``encode_file``,
 ``EncodeOptions``, ``Metadata``, ``to_bytes``), validate (``validate_file``,
 ``validate_bytes``, ``validate_tree``, ``Diagnostic``), convert
-(``convert_file``, ``convert_tree``, ``FORMATS``), the safe parser's options
-(``XmlOptions``) and the base of every error (``TeiError``). It is imported
+(``convert_file``, ``convert_tree``, ``FORMATS``), the collection
+(``read_collection``, ``build_corpus``, ``export_entities``, ``build_site``),
+the safe parser's options (``XmlOptions``) and the base of every error
+(``TeiError``). It is imported
 lazily so that ``tei --version`` stays fast.
 """
 
@@ -22,10 +24,14 @@ __all__ = [
     "TeiError",
     "XmlOptions",
     "__version__",
+    "build_corpus",
+    "build_site",
     "convert_file",
     "convert_tree",
     "encode",
     "encode_file",
+    "export_entities",
+    "read_collection",
     "to_bytes",
     "validate_bytes",
     "validate_file",
@@ -47,6 +53,10 @@ _LAZY = {
     "convert_tree": ("tei.transform", "convert_tree"),
     "XmlOptions": ("tei.safexml", "XmlOptions"),
     "TeiError": ("tei.errors", "TeiError"),
+    "build_corpus": ("tei.corpus.teicorpus", "build_corpus"),
+    "build_site": ("tei.corpus.site", "build_site"),
+    "export_entities": ("tei.corpus.export", "export_entities"),
+    "read_collection": ("tei.corpus.teicorpus", "read_collection"),
 }
 
 
