@@ -100,8 +100,8 @@ def is_uri(value: str) -> bool:
     return bool(_uri_schema().validate(element))
 
 
-def _check_value(key: str, value: str, path: str) -> None:
-    """One-line errors for a value the header could not hold validly."""
+def check_value(key: str, value: str, path: str) -> None:
+    """One-line errors (naming ``path`` and ``key``) for a value a header could not hold validly."""
     if len(value) > MAX_VALUE_CHARS:
         raise InputError(
             f"metadata key {key!r} is {len(value):,} characters long, over the limit of {MAX_VALUE_CHARS:,}",
@@ -151,8 +151,8 @@ def parse_meta(data: bytes, path: str) -> Metadata:
             ):
                 raise InputError('"corrections" must be a table of "as printed" = "corrected" strings', path=path)
             for printed, corrected in value.items():
-                _check_value(f"corrections.{printed[:40]}", printed, path)
-                _check_value(f"corrections.{printed[:40]}", corrected, path)
+                check_value(f"corrections.{printed[:40]}", printed, path)
+                check_value(f"corrections.{printed[:40]}", corrected, path)
                 if not printed.strip():
                     raise InputError('"corrections" has an empty "as printed" text; remove that line', path=path)
             values[key] = dict(sorted(value.items()))
@@ -164,7 +164,7 @@ def parse_meta(data: bytes, path: str) -> Metadata:
         if not isinstance(value, str):
             raise InputError(f"metadata key {key!r} must be a string, not {type(value).__name__}", path=path)
         value = value.strip()
-        _check_value(key, value, path)
+        check_value(key, value, path)
         values[key] = value
     return Metadata(**values)
 

@@ -413,3 +413,56 @@ def test_bag_info_that_is_a_fifo_or_device_is_refused_without_hanging(bag: Path,
     (bag / "bag-info.txt").symlink_to("/dev/zero")
     line = one_error(run("deposit", "--verify", str(bag), cwd=tmp_path, timeout=60), 1)
     assert "bag-info.txt is a symbolic link" in line, line
+
+
+# -- the collection commands (tei corpus, entities, site) follow the same rules ------------------------
+
+
+def _collection(tmp_path: Path) -> Path:
+    source = tmp_path / "src"
+    source.mkdir()
+    shutil.copy(TROTSKY, tmp_path / "a.txt")
+    made = run("encode", "--no-annotate", "a.txt", "-o", str(source / "a.xml"), cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    return source
+
+
+def test_corpus_output_aimed_at_a_document_in_a_source_folder_is_refused(tmp_path: Path) -> None:
+    """``tei corpus SRC -o SRC/a.xml`` replaced the document a.xml with the corpus."""
+    source = _collection(tmp_path)
+    before = snapshot(tmp_path)
+    for args in (("corpus", str(source), "-o"), ("entities", str(source), "--format", "json", "-o")):
+        line = one_error(run(*args, str(source / "a.xml"), cwd=tmp_path))
+        assert "is the input" in line and "a.xml" in line, line
+    assert snapshot(tmp_path) == before
+
+
+def test_collection_commands_do_not_follow_links_out_of_a_folder(tmp_path: Path) -> None:
+    source = _collection(tmp_path)
+    private = tmp_path / "private"
+    private.mkdir()
+    secret = private / "secret.xml"
+    secret.write_bytes((source / "a.xml").read_bytes().replace(b"NEGOTIATIONS", SECRET.encode()))
+    (source / "leak.xml").symlink_to(secret)
+    out = tmp_path / "out"
+    out.mkdir()
+    results = [
+        run("corpus", str(source), "-o", str(out / "corpus.xml"), cwd=tmp_path),
+        run("entities", str(source), "--format", "json", cwd=tmp_path),
+        run("site", str(source), "-d", str(out / "site"), cwd=tmp_path),
+    ]
+    for result in results:
+        assert result.returncode == 1, result.stderr
+        assert "Traceback" not in result.stderr
+        assert "leak.xml: is a symbolic link" in result.stderr, result.stderr
+    no_secret(out, *results)
+
+
+def test_collection_metadata_is_checked_on_the_way_in(tmp_path: Path, fifo: Path) -> None:
+    source = _collection(tmp_path)
+    (tmp_path / "m.toml").write_text('title = "A \\u0001 collection"\n', encoding="utf-8")
+    line = one_error(run("corpus", str(source), "-o", "c.xml", "--meta", "m.toml", cwd=tmp_path))
+    assert "m.toml" in line and "'title' holds the control character U+0001" in line, line
+    line = one_error(run("corpus", str(source), "-o", "c.xml", "--meta", str(fifo), cwd=tmp_path, timeout=60))
+    assert "named pipe" in line, line
+    assert not (tmp_path / "c.xml").exists()
