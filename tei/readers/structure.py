@@ -21,12 +21,8 @@ from tei.readers.inline import Inline, append_inline, parse_inline
 class ReadReport:
     """What the reader did that the header's editorialDecl should say."""
 
-    input_format: str
     joined_paragraphs: int = 0
     footers: int = 0
-    notes_without_text: int = 0
-    lines: int = 0
-    decisions: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -668,12 +664,11 @@ def _unwrap_misplaced_stage(root: etree._Element) -> None:
 
 def build_text(text: str, *, markdown: bool) -> tuple[etree._Element, ReadReport]:
     """Read a whole document into a TEI ``<text>`` element and a report of decisions."""
-    report = ReadReport(input_format="markdown" if markdown else "plain", lines=text.count("\n") + 1)
+    report = ReadReport()
     blocks = B.split_blocks(text)
     if markdown:
         blocks = [B.Block(tuple(line.rstrip() for line in b.lines), b.lineno) for b in blocks]
     builder = _Builder(blocks, markdown, report)
     element = builder.build()
     _unwrap_misplaced_stage(element)
-    report.notes_without_text = sum(1 for _ in element.iter("{*}gap") if _.get("reason") == "not-in-source")
     return element, report
