@@ -40,7 +40,6 @@ def check_encoded(root: etree._Element, source: str) -> list[str]:
 def run_demo(outdir: Path, *, change_date: str | None = None) -> tuple[list[str], bool]:
     """Encode, validate and convert every bundled example into ``outdir``; return report lines and success."""
     lines: list[str] = []
-    ok = True
     samples = sorted(examples_dir().glob("*.txt"))
     writer = Writer()
     try:
@@ -52,6 +51,7 @@ def run_demo(outdir: Path, *, change_date: str | None = None) -> tuple[list[str]
 
 
 def _each_sample(samples: list[Path], outdir: Path, change_date: str | None, writer: Writer, lines: list[str]) -> bool:
+    """Encode, check, validate and convert each sample through ``writer``; add report lines; True if all passed."""
     ok = True
     for sample in samples:
         data = sample.read_bytes()
