@@ -14,7 +14,7 @@ import re
 import signal
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -102,7 +102,7 @@ def _stop_workers(pool: cf.ProcessPoolExecutor) -> None:
             process.kill()
 
 
-def _local(tasks: Iterator[Task], options: BatchOptions, jobs: int) -> Iterator[Record]:
+def _local(tasks: Iterator[Task], options: BatchOptions, jobs: int) -> Generator[Record, None, None]:
     if jobs == 1:
         for task in tasks:
             yield process_task(task, options)
@@ -171,7 +171,7 @@ def _connect(address: str) -> Any:
         raise UsageError(f"cannot reach the Dask scheduler at {address}: {reason}") from None
 
 
-def _dask(tasks: Iterator[Task], options: BatchOptions, client: Any) -> Iterator[Record]:
+def _dask(tasks: Iterator[Task], options: BatchOptions, client: Any) -> Generator[Record, None, None]:
     import importlib
 
     distributed: Any = importlib.import_module("distributed")
@@ -334,6 +334,7 @@ def run_batch(
             handle(refused.pop(0))
         summary.complete = True
     finally:
+        records.close()  # stops the workers now when the run was interrupted (none may outlive it)
         if bar is not None:
             bar.close()
         summary.seconds = time.perf_counter() - start
