@@ -424,6 +424,7 @@ def batch(
 @click.option("--allow-invalid", is_flag=True, help="Deposit documents that do not validate (recorded in the bag).")
 @click.option("--verify", type=click.Path(path_type=Path), metavar="BAG", help="Re-check a bag's fixity instead.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: the number of cores).")
+@_huge_option
 @click.pass_context
 def deposit(
     ctx: click.Context,
@@ -432,6 +433,7 @@ def deposit(
     allow_invalid: bool,
     verify: Path | None,
     jobs: int | None,
+    huge: bool,
 ) -> None:
     """Package TEI files, their HTML and text, and a validation report as a BagIt bag; or verify one."""
     from tei.deposit import DepositOptions, make_deposit, verify_bag
@@ -439,8 +441,8 @@ def deposit(
     from tei.errors import UsageError
 
     if verify is not None:
-        if sources or bag is not None or allow_invalid:
-            raise UsageError("--verify BAG takes no inputs, --bag or --allow-invalid")
+        if sources or bag is not None or allow_invalid or huge:
+            raise UsageError("--verify BAG takes no inputs, --bag, --allow-invalid or --huge")
         problems, checked = verify_bag(verify)
         for problem in problems:
             click.echo(problem)
@@ -455,6 +457,7 @@ def deposit(
         allow_invalid=allow_invalid,
         encode=EncodeOptions(change_date=change_date),
         jobs=jobs or os.cpu_count() or 1,
+        huge=huge,
     )
     result = make_deposit(list(sources), bag, options, tell=_fail)
     click.echo(

@@ -23,6 +23,7 @@ or altered file.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -40,6 +41,7 @@ from tei.batch.run import run_batch
 from tei.encode import EncodeOptions
 from tei.errors import InputError, OutputError, ProcessingError, UsageError
 from tei.outputs import check_folder, file_hashes
+from tei.safexml import XmlOptions
 
 __all__ = ["DepositOptions", "DepositResult", "make_deposit", "verify_bag"]
 
@@ -61,6 +63,8 @@ class DepositOptions:
     allow_invalid: bool = False
     encode: EncodeOptions = field(default_factory=EncodeOptions)
     jobs: int = 1
+    #: Lift the size limits for trusted inputs (``--huge``): text and XML over 50 MB, deep XML.
+    huge: bool = False
 
 
 @dataclass(frozen=True)
@@ -253,7 +257,13 @@ def make_deposit(
         raise OutputError(f"cannot create the bag here: {exc.strerror}", path=str(bag)) from exc
     try:
         records: list[Record] = []
-        batch = BatchOptions(outdir=work, formats=FORMATS, encode=options.encode, format_folders=True)
+        batch = BatchOptions(
+            outdir=work,
+            formats=FORMATS,
+            encode=dataclasses.replace(options.encode, huge=options.huge or options.encode.huge),
+            format_folders=True,
+            xml=XmlOptions(huge_tree=options.huge),
+        )
         run_batch(sources, batch, jobs=options.jobs, keep_state=False, on_record=records.append)
         if not records:
             raise UsageError("no .txt, .md or .xml inputs found; nothing deposited")

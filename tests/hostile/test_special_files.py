@@ -245,10 +245,15 @@ def test_a_fifo_as_sidecar_meta_or_register_is_refused(which: str, tmp_path: Pat
 
 
 def test_text_input_over_the_size_limit_is_refused_unless_huge(tmp_path: Path) -> None:
-    """Text had no size limit (XML had 50 MB): now the same limit, lifted by --huge, which encode and batch take."""
+    """Text had no size limit (XML had 50 MB): now the same limit, lifted by --huge, which encode, batch and
+    deposit take."""
     with (tmp_path / "big.txt").open("wb") as stream:
         stream.truncate(60 * 1024 * 1024)  # sparse: refused from its size, never read
-    for args in (("encode", "big.txt"), ("batch", "-q", "-j", "1", "big.txt", "-d", "out")):
+    for args in (
+        ("encode", "big.txt"),
+        ("batch", "-q", "-j", "1", "big.txt", "-d", "out"),
+        ("deposit", "-j", "1", "big.txt", "--bag", "bag"),
+    ):
         result = run(*args, cwd=tmp_path, timeout=60)
         said = result.stderr
         assert result.returncode in (1, 2) and "Traceback" not in said, said
@@ -257,6 +262,8 @@ def test_text_input_over_the_size_limit_is_refused_unless_huge(tmp_path: Path) -
     assert run("encode", "--huge", "--no-annotate", "note.txt", cwd=tmp_path).returncode == 0
     done = run("batch", "-q", "-j", "1", "--huge", "--xinclude", "note.txt", "-d", "out2", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
+    deposited = run("deposit", "-j", "1", "--huge", "note.txt", "--bag", "bag2", cwd=tmp_path)
+    assert deposited.returncode == 0, deposited.stderr
 
 
 # -- XInclude ------------------------------------------------------------------------------------------
