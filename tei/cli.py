@@ -162,7 +162,7 @@ def encode(
 ) -> None:
     """Encode plain text or light Markdown as TEI P5."""
     from tei.encode import EncodeOptions, encode_file
-    from tei.errors import TeiError
+    from tei.errors import each
     from tei.metadata import sidecar_for
     from tei.outputs import Writer, make_folder, plan_targets
     from tei.serialize import to_bytes
@@ -182,21 +182,18 @@ def encode(
     if outdir is not None:
         make_folder(outdir, option="-d")
     writer = Writer(force=force)
-    status = 0
+
+    def encode_one(pair: tuple[str, Path | None]) -> None:
+        item, target = pair
+        data = to_bytes(encode_file(item, options, meta_path=meta_path))
+        if target is None:
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+        else:
+            writer.write(target, data, named=output is not None)
+
     try:
-        for item, target in zip(inputs, targets * (len(inputs) if len(targets) == 1 else 1), strict=True):
-            try:
-                data = to_bytes(encode_file(item, options, meta_path=meta_path))
-                if target is None:
-                    sys.stdout.buffer.write(data)
-                    sys.stdout.flush()
-                else:
-                    writer.write(target, data, named=output is not None)
-            except TeiError as exc:
-                if ctx.obj.get("debug"):
-                    raise
-                _fail(str(exc) if exc.path else f"{item}: {exc}")
-                status = max(status, exc.exit_status)
+        status = each(zip(inputs, targets, strict=True), encode_one, _teller(ctx), name=lambda pair: pair[0])
     finally:
         writer.save()
     ctx.exit(status)
@@ -288,7 +285,7 @@ def convert(
             xslt=xslt,
             options=options,
             force=force,
-            report=_tell_error,
+            report=_teller(ctx),
         )
     )
 
@@ -597,9 +594,16 @@ def site(
     ctx.exit(1 if result.failed else 0)
 
 
-def _tell_error(error: Exception) -> None:
-    """One failing document's line; the command goes on with the others."""
-    _fail(str(error))
+def _teller(ctx: click.Context) -> Callable[[Exception], None]:
+    """How a command tells one failing file and goes on: one line (``--debug``: the traceback, and stop)."""
+    debug = bool(ctx.obj and ctx.obj.get("debug"))
+
+    def tell(error: Exception) -> None:
+        if debug:
+            raise error
+        _fail(str(error))
+
+    return tell
 
 
 def _run(args: list[str]) -> int:
