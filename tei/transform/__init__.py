@@ -25,7 +25,7 @@ from urllib.parse import unquote, urlparse
 from lxml import etree
 
 from tei import safexml
-from tei.errors import InputError, ProcessingError, TeiError, UsageError, read_error
+from tei.errors import InputError, ProcessingError, TeiError, UsageError, each, read_error
 from tei.ns import TEI_NS
 from tei.outputs import Writer, make_folder, plan_targets
 from tei.resources import transforms_dir
@@ -345,21 +345,17 @@ def run_convert(
     sink = stdout if stdout is not None else sys.stdout.buffer
     tell = report or _report_to_stderr
     writer = Writer(force=force)
-    status = 0
+
+    def convert_one(pair: tuple[str, Path | None]) -> None:
+        item, target = pair
+        data = convert_file(item, fmt, values, xslt, options)
+        if target is None:
+            sink.write(data)
+            sink.flush()
+        else:
+            writer.write(target, data, named=output is not None)
+
     try:
-        for item, target in zip(files, targets, strict=True):
-            try:
-                data = convert_file(item, fmt, values, xslt, options)
-                if target is None:
-                    sink.write(data)
-                    sink.flush()
-                else:
-                    writer.write(target, data, named=output is not None)
-            except TeiError as exc:
-                if exc.path is None:
-                    exc.path = item
-                tell(exc)
-                status = max(status, exc.exit_status)
+        return each(zip(files, targets, strict=True), convert_one, tell, name=lambda pair: pair[0])
     finally:
         writer.save()
-    return status
