@@ -126,7 +126,7 @@ def run_validate(
         errors.append(f"tei: {exc}")
         unreadable.append(names[len(results) + len(unreadable)])
 
-    each(files, check, cannot)
+    each(files, check, cannot, name=lambda item: "<stdin>" if item == "-" else item)
     invalid = sum(1 for _, found in results if found)
     count = sum(len(found) for _, found in results)
     if fmt == "json":
