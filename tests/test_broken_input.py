@@ -399,7 +399,8 @@ def test_closed_standard_input_is_one_line(tmp_path: Path) -> None:
         errors = [line for line in result.stderr.splitlines() if line.startswith("tei: ")]
         assert len(errors) == 1 and "standard input is closed; give a file name instead of -" in errors[0], errors
         if command.startswith("validate"):  # validate's summary line follows, as for any unreadable file
-            assert result.stderr.strip().splitlines()[1:] == ["0 files checked, 0 invalid, 0 errors, 1 could not be read"]
+            summary = "0 files checked, 0 invalid, 0 errors, 1 could not be read"
+            assert result.stderr.strip().splitlines()[1:] == [summary]
 
 
 def test_convert_never_replaces_the_source_text(tmp_path: Path) -> None:
