@@ -139,11 +139,10 @@ def with_content_keys(options: BatchOptions) -> BatchOptions:
             hashlib.sha256(files.read_regular(path, hint=None)).hexdigest() for path in options.encode.register_paths
         )
     if options.schema is not None and options.schema_sha256 is None:
-        if not options.schema.exists():
-            raise UsageError(f"--schema {options.schema}: no such schema file")
-        data = files.read_regular(options.schema, hint=None)
-        rng.schema_kind(options.schema)
-        changes["schema_sha256"] = hashlib.sha256(data).hexdigest()
+        from tei.validate.schemafiles import read_schema_file
+
+        rng.schema_kind(options.schema)  # one line (exit 2) for a missing, special or unusable schema file
+        changes["schema_sha256"] = hashlib.sha256(read_schema_file(options.schema)).hexdigest()
     return dataclasses.replace(options, **changes) if changes else options
 
 
