@@ -52,7 +52,7 @@ def date_in_file_name(name: str) -> str | None:
     Why: archives name files by date; when the text itself states no date, it
     is the only evidence of the year that year-less dates ("December 6") need.
     It only resolves such dates; the header's creation date is never taken
-    from it (ENCODING.md: no invented facts).
+    from it (docs/encoding.md: no invented facts).
     """
     stem = Path(name).name.split(".")[0] if name not in ("", "-") else ""
     match = _NAME_DATE.search(stem)

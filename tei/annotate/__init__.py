@@ -79,7 +79,7 @@ _SWITCH = datetime.date(1918, 2, 14)
 def _russian_before_switch(text: str, doc_date: datetime.date | None) -> bool:
     """A Russian document written before 14 February 1918 gives its own dates in the Old Style.
 
-    ENCODING.md 4 and the gold guidelines: a Russian meeting's own dates are Old
+    docs/encoding.md 4 and the gold guidelines: a Russian meeting's own dates are Old
     Style; the editor's heading stays New Style (the recogniser's ``in_heading``).
     """
     return doc_date is not None and doc_date < _SWITCH and bool(_RUSSIAN.search(text))

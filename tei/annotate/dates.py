@@ -6,7 +6,7 @@ English date usage of the period (day-first and month-first dates, ordinals,
 abbreviations, weekdays, ranges, dual Old/New-Style dates, numeric dates,
 months and years), because the toolkit runs on documents it has never seen.
 
-Calendar policy (ENCODING.md section 4): ``@when`` is always Gregorian. Russia
+Calendar policy (docs/encoding.md section 4): ``@when`` is always Gregorian. Russia
 used the Julian calendar until 31 January 1918 (Julian), followed by
 14 February 1918 (Gregorian). A date is read as Old Style when it says so (an
 O.S. marker, the earlier half of a dual date) or, unmarked, when the document

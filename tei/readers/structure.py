@@ -1,6 +1,6 @@
 """Blocks -> the TEI ``<text>``: front (title block), body (divisions), back (sources).
 
-Decisions follow ENCODING.md sections 1 and 2. Every character of a block
+Decisions follow docs/encoding.md sections 1 and 2. Every character of a block
 that is a word ends up in a text node, in source order; only markup syntax
 (Markdown markers, list bullets, bracket delimiters) is dropped.
 """

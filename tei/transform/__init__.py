@@ -3,7 +3,7 @@
 Why XSLT and not Python writers: the stylesheets are the product a TEI user
 can read, adapt and run anywhere (xsltproc, Saxon, an XML editor); this module
 only finds them (the :data:`FORMATS` registry), compiles each once per process,
-runs them safely, and writes the results by the CLI's contract (CLI.md).
+runs them safely, and writes the results by the CLI's contract (docs/cli.md).
 
 Safety: inputs are parsed without entities, DTDs or network; a stylesheet may
 read files only inside ``transforms/`` (or, for ``--xslt``, its own folder) and

@@ -215,7 +215,7 @@ def test_broken_user_stylesheet(tmp_path: Path) -> None:
         run_convert([str(FEATURES)], fmt="text", xslt=tmp_path / "missing.xsl")
 
 
-# --- run_convert: the `tei convert` contract of CLI.md ---------------------------------------------
+# --- run_convert: the `tei convert` contract of docs/cli.md ----------------------------------------
 
 
 def test_one_input_goes_to_stdout() -> None:
