@@ -1,0 +1,301 @@
+"""Register matching: the register's written forms compiled into token tries, and the walk.
+
+Why a trie of tokens: a name may wrap across lines, use curly or straight
+apostrophes, hyphens or en dashes; comparing word tokens makes all that free,
+and a word matches whole or not at all (``Russia`` never inside ``Russian``).
+Scanning starts only at words that could begin a form (capitalised words and
+the few lower-case starts), so its cost grows with the capitalised words, not
+with the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from tei.annotate.context import context_ok
+from tei.annotate.lexical import U
+from tei.annotate.namegrammar import (
+    ACRONYM,
+    COMPASS_BEFORE,
+    CONTRACTION,
+    INITIALS_BEFORE,
+    KEYWORDS,
+    LOCATIVE_BEFORE,
+    NEVER_ALONE,
+    NEXT_TOKEN,
+    NOT_NAMES,
+    SIGNATURE_REST,
+    TITLE_BEFORE,
+    TITLES,
+    UPPER_START,
+    VOCAB,
+    before,
+    caps_run,
+    is_stop,
+    with_forename,
+)
+from tei.annotate.register import DASHES, FormTarget, form_key, normalise_token
+
+TAGS = {"person": "persName", "place": "placeName", "org": "orgName"}
+
+
+class Target(NamedTuple):
+    """What a form ending at a trie node names."""
+
+    ref: str | None
+    tag: str
+    skip: int  # leading title tokens of the form that are not part of the name
+    ambiguous: bool
+    form: str  # the form as written in the register, tokens joined by spaces
+
+
+class Node:
+    """One trie node: next tokens, and what a form ending here names."""
+
+    __slots__ = ("children", "targets")
+
+    def __init__(self) -> None:
+        self.children: dict[str, Node] = {}
+        self.targets: tuple[Target, ...] = ()
+
+
+class Candidate(NamedTuple):
+    """A possible name: a span, its tag, ref and certainty; a register match wins a tie."""
+
+    start: int
+    end: int
+    tag: str
+    ref: str | None
+    cert: str | None
+    priority: int  # 0 register, 1 pattern
+
+
+def _insert(root: Node, key: tuple[str, ...], targets: Iterable[Target]) -> None:
+    node = root
+    for token in key:
+        node = node.children.setdefault(token, Node())
+    for target in targets:
+        if target not in node.targets:
+            node.targets = (*node.targets, target)
+
+
+def _title_skip(key: tuple[str, ...]) -> int:
+    """How many leading tokens of a person form are a title (``President Wilson`` -> 1)."""
+    index = 0
+    while index < len(key) and key[index] in TITLES:
+        index += 1
+        if index < len(key) and key[index] == ".":
+            index += 1
+    return index if index < len(key) else 0
+
+
+def _excluded(key: tuple[str, ...]) -> bool:
+    """Forms that must not be matched whatever the register says (see not_names, never_alone)."""
+    if not key or not (key[0][0].isalnum()):
+        return True
+    if len(key) == 1:
+        word = key[0]
+        return len(word) < 2 or word in NEVER_ALONE or word.lower() in NOT_NAMES
+    return False
+
+
+@dataclass
+class Tries:
+    """The compiled register: plain data, so that it can be cached between runs."""
+
+    exact: Node
+    upper: Node
+    starts: str  # the regex of words where a form may start
+    forms: dict[tuple[str, ...], tuple[Target, ...]]
+    upper_forms: dict[tuple[str, ...], tuple[Target, ...]]
+    forenames: frozenset[str]
+
+
+def build_tries(forms: Mapping[tuple[str, ...], tuple[FormTarget, ...]]) -> Tries:
+    """Compile the register's forms (plus the fallbacks) into two token tries and a start regex."""
+    exact, upper = Node(), Node()
+    by_key: dict[tuple[str, ...], tuple[Target, ...]] = {}
+    upper_by_key: dict[tuple[str, ...], tuple[Target, ...]] = {}
+    for written, tag in VOCAB.fallback_forms.items():
+        key = form_key(written)
+        if key not in forms:
+            by_key[key] = (Target(None, tag, 0, False, " ".join(key)),)
+    for key, form_targets in forms.items():
+        if _excluded(key):
+            continue
+        by_key[key] = tuple(
+            Target(t.ref, TAGS[t.kind], _title_skip(key) if t.kind == "person" else 0, t.ambiguous, " ".join(key))
+            for t in form_targets
+            if t.kind in TAGS
+        )
+    lower_starts: set[str] = set()
+    for key, targets in by_key.items():
+        _insert(exact, key, targets)
+        if not UPPER_START.match(key[0]):
+            lower_starts.add(key[0])
+        upper_key = tuple(token.upper() for token in key)
+        if upper_key != key:
+            _insert(upper, upper_key, targets)
+            upper_by_key[upper_key] = upper_by_key.get(upper_key, ()) + targets
+    starts = rf"[{U}]\w*"
+    if lower_starts:
+        alternation = "|".join(re.escape(word) for word in sorted(lower_starts, key=lambda w: (-len(w), w)))
+        starts += rf"|(?:{alternation})(?!\w)"
+    return Tries(exact, upper, rf"(?<!\w)(?:{starts})", by_key, upper_by_key, _forenames(by_key))
+
+
+def _forenames(forms: Mapping[tuple[str, ...], tuple[Target, ...]]) -> frozenset[str]:
+    """First names of the register's persons (``Karl`` of ``Karl Radek``), to spot unknown persons.
+
+    Left out: words that are names on their own (``Francis``), titles, and ordinary words.
+    """
+    found: set[str] = set()
+    for key, targets in forms.items():
+        if len(key) < 2 or key[1] == "." or not any(t.tag == "persName" for t in targets):
+            continue
+        first = key[0]
+        if len(first) > 2 and first[0].isupper() and first[1:].islower():
+            found.add(first)
+    return frozenset(
+        word
+        for word in found
+        if (word,) not in forms
+        and word not in TITLES
+        and word not in KEYWORDS
+        and word not in VOCAB.not_forenames
+        and not is_stop(word)
+        and word.lower() not in NOT_NAMES
+    )
+
+
+class RegisterMatcher:
+    """Finds register forms in a string; built once per register (see ``tei.annotate.cache``)."""
+
+    def __init__(self, tries: Tries) -> None:
+        self.tries = tries
+        self.exact = tries.exact
+        self.upper = tries.upper
+        self.forms = tries.forms
+        self.upper_forms = tries.upper_forms
+        self.forenames = tries.forenames
+        self.candidates = re.compile(tries.starts)
+
+    def walk(self, text: str, pos: int, node: Node) -> list[tuple[int, Node]]:
+        """Every end at which a form starting with ``node``'s token ends, shortest first."""
+        ends: list[tuple[int, Node]] = []
+        if node.targets:
+            ends.append((pos, node))
+        while True:
+            step = NEXT_TOKEN.match(text, pos)
+            if step is None:
+                break
+            token = step.group(1)
+            if token in DASHES:
+                step = NEXT_TOKEN.match(text, step.end())
+                if step is None:
+                    break
+                token = step.group(1)
+            child = node.children.get(normalise_token(token))
+            if child is None:
+                break
+            node, pos = child, step.end()
+            if node.targets:
+                ends.append((pos, node))
+        return ends
+
+    def match_at(self, text: str, start: int, end: int, node: Node, *, caps: bool) -> Candidate | None:
+        """The longest register form at ``start`` (whose first token ends at ``end``) that its context allows."""
+        for stop, found in reversed(self.walk(text, end, node)):
+            if CONTRACTION.match(text, stop):
+                continue
+            if caps and not (caps_run(text, start, stop) or self.signature_line(text, start, stop, found)):
+                continue
+            targets = [t for t in found.targets if context_ok(t.form, t.ambiguous, text, start, stop, caps)]
+            if not targets:
+                continue
+            target = self.pick(targets, text, start)
+            begin = self.skip_tokens(text, start, target.skip) if target.skip else start
+            ref = target.ref
+            if target.tag == "persName":
+                begin = self.with_initials(text, begin)
+            elif target.tag == "placeName" and not caps:
+                compass = COMPASS_BEFORE.search(text, max(0, begin - 12), begin)
+                if compass is not None:
+                    begin, ref = compass.start(), None  # "Southern Germany" is a region, not Germany
+            return Candidate(begin, stop, target.tag, ref, None if ref else "low", 0)
+        return None
+
+    def starts_register(self, text: str, pos: int) -> str | None:
+        """Tag of the longest register form starting at ``pos`` (context ignored), if any."""
+        token = NEXT_TOKEN.match(text, pos)
+        if token is None:
+            return None
+        node = self.exact.children.get(token.group(1))
+        if node is None:
+            return None
+        ends = self.walk(text, token.end(), node)
+        return ends[-1][1].targets[0].tag if ends else None
+
+    def known(self, text: str, start: int, end: int, caps: bool = False) -> list[Target]:
+        """The register targets of exactly ``text[start:end]`` that its context allows."""
+        forms = self.upper_forms if caps else self.forms
+        known = forms.get(form_key(text[start:end]), ())
+        return [t for t in known if context_ok(t.form, t.ambiguous, text, start, end, False)]
+
+    @staticmethod
+    def signature_line(text: str, start: int, end: int, node: Node) -> bool:
+        """``G. CHICHERIN`` alone on its line: a signature, where persons are written in capitals."""
+        if not any(t.tag == "persName" for t in node.targets):
+            return False
+        line_start = text.rfind("\n", max(0, start - 40), start) + 1
+        line_end = text.find("\n", end, end + 40)
+        if (line_start == 0 and start > 40) or (line_end < 0 and len(text) > end + 40):
+            return False
+        rest = text[line_start:start] + " " + text[end : line_end if line_end >= 0 else len(text)]
+        return SIGNATURE_REST.fullmatch(rest) is not None
+
+    @staticmethod
+    def pick(targets: list[Target], text: str, start: int) -> Target:
+        """One entry for a form that names several: a title says person, ``in``/``at`` say place."""
+        if len(targets) == 1:
+            return targets[0]
+        window = before(text, start)
+        wanted = None
+        if TITLE_BEFORE.search(window):
+            wanted = "persName"
+        elif LOCATIVE_BEFORE.search(window):
+            wanted = "placeName"
+        for target in targets:
+            if target.tag == wanted:
+                return target
+        for target in targets:
+            if not target.ambiguous:
+                return target
+        return targets[0]
+
+    @staticmethod
+    def skip_tokens(text: str, start: int, count: int) -> int:
+        """Offset of the token after ``count`` tokens from ``start`` (a title inside a register form)."""
+        pos = start
+        for _ in range(count):
+            step = NEXT_TOKEN.match(text, pos)
+            if step is None:
+                return start
+            pos = step.end()
+        step = NEXT_TOKEN.match(text, pos)
+        return step.start(1) if step is not None else start
+
+    @staticmethod
+    def with_initials(text: str, start: int) -> int:
+        """Start of a person's name including initials before it (``V. I. Lenin``) and a forename before
+        those (``Vladimir I. Lenin``); ``M.`` alone is Monsieur, and ``L.I.A.`` an acronym."""
+        found = INITIALS_BEFORE.search(text, max(0, start - 24), start)
+        if found is None:
+            return start
+        initials = found.group()
+        if initials.strip() == "M." or ACRONYM.match(initials):
+            return start
+        return with_forename(text, found.start())
