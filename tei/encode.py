@@ -74,9 +74,9 @@ def encode(data: bytes, options: EncodeOptions = EncodeOptions(), *, name: str =
         apply_corrections(text_el, options.meta.corrections)
     if options.annotate:
         from tei.annotate import annotate_text
-        from tei.annotate.register import load_register
+        from tei.annotate.cache import cached_register
 
-        register = load_register(options.register_paths)
+        register = cached_register(options.register_paths)
         name_date = date_in_file_name(name)
         standoff, notes = annotate_text(text_el, register, meta_date=options.meta.date, fallback_date=name_date)
         decisions.extend(notes)

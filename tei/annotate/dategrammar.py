@@ -145,11 +145,22 @@ SLASH_SEP_RE = C(rf"{OSP}/{OSP}")
 # What may follow the day that starts a date: a word, a bracket, a dash, a slash, a dot.
 DAY_LEAD_RE = C(r"[0-9]{1,2}(?:st|nd|rd|th|d)?(?:[ \t\xa0\r\n]{0,8}[A-Za-z(\[\-\u2013\u2014/]|[./])")
 # The scan only tries the grammar where a date can begin.
-_PREFIXES = sorted(
-    {w[:3] for w in (*MONTHS_FULL, *MONTHS_ABBR, *WEEKDAYS, *WEEKDAYS_ABBR)}
-    | {w[:3].upper() for w in (*MONTHS_FULL, *MONTHS_ABBR, *WEEKDAYS, *WEEKDAYS_ABBR)}
-)
-ANCHOR_RE = C(rf"[0-9]+|{'|'.join(_PREFIXES)}")
+def _anchor_rx() -> str:
+    """Digits, or the first three letters of a month or weekday name (as written or in capitals).
+
+    Grouped by first letter behind a one-class look-ahead: the engine then rejects
+    almost every position of a text with one test, which keeps the scan fast.
+    """
+    names = (*MONTHS_FULL, *MONTHS_ABBR, *WEEKDAYS, *WEEKDAYS_ABBR)
+    prefixes = {w[:3] for w in names} | {w[:3].upper() for w in names}
+    by_first: dict[str, list[str]] = {}
+    for prefix in sorted(prefixes):
+        by_first.setdefault(prefix[0], []).append(re.escape(prefix[1:]))
+    groups = "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in sorted(by_first.items()))
+    return rf"(?=[0-9{''.join(sorted(by_first))}])(?:[0-9]+|{groups})"
+
+
+ANCHOR_RE = C(_anchor_rx())
 URL_RE = C(r"(?:https?://|ftp://|www\.)[^\s<>\"]{1,2000}", re.IGNORECASE)
 
 # context before and after the match (searched on a short window)

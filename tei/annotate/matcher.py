@@ -11,9 +11,9 @@ with the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from tei.annotate.context import context_ok
 from tei.annotate.lexical import U
@@ -52,14 +52,16 @@ class Target(NamedTuple):
     form: str  # the form as written in the register, tokens joined by spaces
 
 
-class Node:
-    """One trie node: next tokens, and what a form ending here names."""
+#: A trie node: next token -> node, and under the key ``TARGETS`` (never a token) what a form
+#: ending here names. Plain nested dicts, so that the compiled register loads fast from the cache.
+Node = dict[str, Any]
+TARGETS = ""
 
-    __slots__ = ("children", "targets")
 
-    def __init__(self) -> None:
-        self.children: dict[str, Node] = {}
-        self.targets: tuple[Target, ...] = ()
+def targets_of(node: Node) -> tuple[Target, ...]:
+    """What the forms ending at ``node`` name (empty when none ends there)."""
+    found: tuple[Target, ...] = node.get(TARGETS, ())
+    return found
 
 
 class Candidate(NamedTuple):
@@ -76,10 +78,22 @@ class Candidate(NamedTuple):
 def _insert(root: Node, key: tuple[str, ...], targets: Iterable[Target]) -> None:
     node = root
     for token in key:
-        node = node.children.setdefault(token, Node())
+        node = node.setdefault(token, {})
     for target in targets:
-        if target not in node.targets:
-            node.targets = (*node.targets, target)
+        present = targets_of(node)
+        if target not in present:
+            node[TARGETS] = (*present, target)
+
+
+def lookup(root: Node, key: tuple[str, ...]) -> tuple[Target, ...]:
+    """The targets of exactly the form ``key`` in a trie."""
+    node = root
+    for token in key:
+        child = node.get(token) if token else None
+        if child is None:
+            return ()
+        node = child
+    return targets_of(node)
 
 
 def _title_skip(key: tuple[str, ...]) -> int:
@@ -107,18 +121,17 @@ class Tries:
     """The compiled register: plain data, so that it can be cached between runs."""
 
     exact: Node
-    upper: Node
+    upper: Node | Callable[[], Node]  # the same forms in capitals; a loader when cached (needed rarely)
     starts: str  # the regex of words where a form may start
-    forms: dict[tuple[str, ...], tuple[Target, ...]]
-    upper_forms: dict[tuple[str, ...], tuple[Target, ...]]
     forenames: frozenset[str]
+    upper_firsts: frozenset[str]  # first tokens of the capitals trie
 
 
 def build_tries(forms: Mapping[tuple[str, ...], tuple[FormTarget, ...]]) -> Tries:
     """Compile the register's forms (plus the fallbacks) into two token tries and a start regex."""
-    exact, upper = Node(), Node()
+    exact: Node = {}
+    upper: Node = {}
     by_key: dict[tuple[str, ...], tuple[Target, ...]] = {}
-    upper_by_key: dict[tuple[str, ...], tuple[Target, ...]] = {}
     for written, tag in VOCAB.fallback_forms.items():
         key = form_key(written)
         if key not in forms:
@@ -139,12 +152,11 @@ def build_tries(forms: Mapping[tuple[str, ...], tuple[FormTarget, ...]]) -> Trie
         upper_key = tuple(token.upper() for token in key)
         if upper_key != key:
             _insert(upper, upper_key, targets)
-            upper_by_key[upper_key] = upper_by_key.get(upper_key, ()) + targets
     starts = rf"[{U}]\w*"
     if lower_starts:
         alternation = "|".join(re.escape(word) for word in sorted(lower_starts, key=lambda w: (-len(w), w)))
         starts += rf"|(?:{alternation})(?!\w)"
-    return Tries(exact, upper, rf"(?<!\w)(?:{starts})", by_key, upper_by_key, _forenames(by_key))
+    return Tries(exact, upper, rf"(?<!\w)(?:{starts})", _forenames(by_key), frozenset(upper))
 
 
 def _forenames(forms: Mapping[tuple[str, ...], tuple[Target, ...]]) -> frozenset[str]:
@@ -177,16 +189,22 @@ class RegisterMatcher:
     def __init__(self, tries: Tries) -> None:
         self.tries = tries
         self.exact = tries.exact
-        self.upper = tries.upper
-        self.forms = tries.forms
-        self.upper_forms = tries.upper_forms
+        self._upper = tries.upper
         self.forenames = tries.forenames
+        self.upper_firsts = tries.upper_firsts
         self.candidates = re.compile(tries.starts)
+
+    @property
+    def upper(self) -> Node:
+        """The trie of forms in capitals (``RUSSIA``), loaded on first use."""
+        if callable(self._upper):
+            self._upper = self._upper()
+        return self._upper
 
     def walk(self, text: str, pos: int, node: Node) -> list[tuple[int, Node]]:
         """Every end at which a form starting with ``node``'s token ends, shortest first."""
         ends: list[tuple[int, Node]] = []
-        if node.targets:
+        if TARGETS in node:
             ends.append((pos, node))
         while True:
             step = NEXT_TOKEN.match(text, pos)
@@ -198,11 +216,11 @@ class RegisterMatcher:
                 if step is None:
                     break
                 token = step.group(1)
-            child = node.children.get(normalise_token(token))
+            child = node.get(normalise_token(token))
             if child is None:
                 break
             node, pos = child, step.end()
-            if node.targets:
+            if TARGETS in node:
                 ends.append((pos, node))
         return ends
 
@@ -213,7 +231,7 @@ class RegisterMatcher:
                 continue
             if caps and not (caps_run(text, start, stop) or self.signature_line(text, start, stop, found)):
                 continue
-            targets = [t for t in found.targets if context_ok(t.form, t.ambiguous, text, start, stop, caps)]
+            targets = [t for t in targets_of(found) if context_ok(t.form, t.ambiguous, text, start, stop, caps)]
             if not targets:
                 continue
             target = self.pick(targets, text, start)
@@ -233,22 +251,21 @@ class RegisterMatcher:
         token = NEXT_TOKEN.match(text, pos)
         if token is None:
             return None
-        node = self.exact.children.get(token.group(1))
+        node = self.exact.get(token.group(1))
         if node is None:
             return None
         ends = self.walk(text, token.end(), node)
-        return ends[-1][1].targets[0].tag if ends else None
+        return targets_of(ends[-1][1])[0].tag if ends else None
 
     def known(self, text: str, start: int, end: int, caps: bool = False) -> list[Target]:
         """The register targets of exactly ``text[start:end]`` that its context allows."""
-        forms = self.upper_forms if caps else self.forms
-        known = forms.get(form_key(text[start:end]), ())
+        known = lookup(self.upper if caps else self.exact, form_key(text[start:end]))
         return [t for t in known if context_ok(t.form, t.ambiguous, text, start, end, False)]
 
     @staticmethod
     def signature_line(text: str, start: int, end: int, node: Node) -> bool:
         """``G. CHICHERIN`` alone on its line: a signature, where persons are written in capitals."""
-        if not any(t.tag == "persName" for t in node.targets):
+        if not any(t.tag == "persName" for t in targets_of(node)):
             return False
         line_start = text.rfind("\n", max(0, start - 40), start) + 1
         line_end = text.find("\n", end, end + 40)

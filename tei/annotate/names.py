@@ -50,6 +50,11 @@ class NameMatch:
 _MATCHERS: weakref.WeakKeyDictionary[Register, RegisterMatcher] = weakref.WeakKeyDictionary()
 
 
+def remember_matcher(register: Register, matcher: RegisterMatcher) -> None:
+    """Use ``matcher`` (e.g. loaded from the cache) for ``register`` from now on."""
+    _MATCHERS[register] = matcher
+
+
 def register_matcher(register: Register) -> RegisterMatcher:
     """The compiled matcher of a register, built once per register object."""
     matcher = _MATCHERS.get(register)
@@ -77,13 +82,11 @@ class NameRecogniser:
             start, end = found.span()
             token = found.group()
             hit = None
-            node = m.exact.children.get(token)
+            node = m.exact.get(token)
             if node is not None:
                 hit = m.match_at(text, start, end, node, caps=False)
-            if hit is None and len(token) > 1 and token.isupper():
-                node = m.upper.children.get(token)
-                if node is not None:
-                    hit = m.match_at(text, start, end, node, caps=True)
+            if hit is None and token in m.upper_firsts and len(token) > 1 and token.isupper():
+                hit = m.match_at(text, start, end, m.upper[token], caps=True)
             if hit is not None:
                 cands.append(hit)
             keyword = KEYWORDS.get(token)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from tei.annotate.lexical import WORD
-from tei.annotate.matcher import RegisterMatcher
+from tei.annotate.matcher import RegisterMatcher, lookup
 from tei.annotate.namegrammar import (
     ACRONYM,
     CITATION,
@@ -151,7 +151,7 @@ class PatternRules:
         """``American``, ``United States``: words that make ``X Congress`` the U.S. Congress."""
         if words.lower() in NOT_NAMES:
             return True
-        return any(t.tag == "placeName" for t in self._m.forms.get(form_key(words), ()))
+        return any(t.tag == "placeName" for t in lookup(self._m.exact, form_key(words)))
 
     def _of_chain(self, text: str, end: int, keyword: Keyword, grammar: Grammar, head: str) -> int | None:
         """End of ``of People's Commissars`` / ``of Workers', Soldiers' and Peasants' Deputies``, or None."""

@@ -51,14 +51,51 @@ class FormTarget(NamedTuple):
 
 @dataclass(frozen=True)
 class Entry:
-    """One register entry; ``element`` is the ``<person>``/``<place>``/``<org>`` to copy into a standOff."""
+    """One register entry; ``xml`` is the serialised ``<person>``/``<place>``/``<org>`` for a standOff.
+
+    The element is kept as bytes and parsed only when a document refers to the
+    entry: a register of thousands of entries then loads (and caches) cheaply.
+    """
 
     id: str
     kind: str
     standard: str
     variants: tuple[str, ...]
     ambiguous: bool
-    element: etree._Element
+    xml: bytes
+
+    @functools.cached_property
+    def element(self) -> etree._Element:
+        """The entry element (a fresh parse of ``xml``, owned by this entry)."""
+        return safexml.fromstring(self.xml, self.id, parser=safexml.safe_parser(collect_ids=False))
+
+
+class LazyEntries(Mapping[str, "Entry"]):
+    """Entries kept as plain tuples and made ``Entry`` objects on first access (for the cache).
+
+    Why: a document refers to a few dozen of several thousand entries; building
+    all of them would cost more than the rest of loading.
+    """
+
+    def __init__(self, rows: Mapping[str, tuple[str, str, tuple[str, ...], bool, bytes]]) -> None:
+        self._rows = rows
+        self._made: dict[str, Entry] = {}
+
+    def __getitem__(self, key: str) -> Entry:
+        made = self._made.get(key)
+        if made is None:
+            kind, standard, variants, ambiguous, xml = self._rows[key]
+            made = self._made[key] = Entry(key, kind, standard, variants, ambiguous, xml)
+        return made
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._rows
 
 
 @dataclass(frozen=True, eq=False)
@@ -175,7 +212,7 @@ def _entry(element: etree._Element, kind: str, path: str) -> Entry:
     ambiguous = any(_local(child) == "note" and child.get("type") == "ambiguous" for child in element)
     detached = copy.deepcopy(element)
     detached.tail = None
-    return Entry(ident, kind, standard, tuple(variants), ambiguous, detached)
+    return Entry(ident, kind, standard, tuple(variants), ambiguous, etree.tostring(detached))
 
 
 def _parse(path: Path) -> etree._Element:
@@ -252,7 +289,8 @@ def _load_file(path: Path) -> dict[str, Entry]:
     return entries
 
 
-def _builtin_files() -> list[Path]:
+def builtin_files() -> list[Path]:
+    """The built-in register files, in the order they are merged."""
     folder = data_dir()
     if not folder.is_dir():
         return []
@@ -263,7 +301,7 @@ def _builtin_files() -> list[Path]:
 def builtin_register() -> Register:
     """The register shipped in ``tei/data/register*.xml`` (files merged in name order), loaded once."""
     entries: dict[str, Entry] = {}
-    for path in _builtin_files():
+    for path in builtin_files():
         entries.update(_load_file(path))
     return Register(MappingProxyType(entries))
 
