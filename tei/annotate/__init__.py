@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from tei.annotate.dates import DateContext, document_date, find_dates, old_style_dates, old_style_evidence
+from tei.annotate.evidence import CalendarDecision, decide, find_writer
 from tei.annotate.names import NameRecogniser
 from tei.annotate.register import Register
 from tei.annotate.spans import containers, flatten, wrap_all
@@ -72,17 +73,57 @@ def _doc_date(
     return guess, guess.year
 
 
-_RUSSIAN = re.compile(r"\b(?:Soviets?|Petrograd|Russia|Russian|Commissars?|Bolsheviks?|Sovnarkom|Moscow)\b")
-_SWITCH = datetime.date(1918, 2, 14)
+#: Embedded documents with a writer of their own (an enclosure in a despatch).
+_UNITS = frozenset({"floatingText"})
+_UNIT_DIV_TYPES = frozenset({"enclosure", "annex", "appendix", "attachment"})
 
 
-def _russian_before_switch(text: str, doc_date: datetime.date | None) -> bool:
-    """A Russian document written before 14 February 1918 gives its own dates in the Old Style.
+@dataclass(frozen=True)
+class Annotation:
+    """What annotating a text gives the header: the standOff, editorial notes, the calendar statement."""
 
-    ENCODING.md 4 and the gold guidelines: a Russian meeting's own dates are Old
-    Style; the editor's heading stays New Style (the recogniser's ``in_heading``).
-    """
-    return doc_date is not None and doc_date < _SWITCH and bool(_RUSSIAN.search(text))
+    standoff: etree._Element
+    notes: list[str]
+    calendar: str
+
+
+def _units(text_el: etree._Element) -> list[etree._Element]:
+    """The document and the documents embedded in it that may have writers of their own."""
+    found = [text_el]
+    for element in text_el.iter(tei("div"), tei("floatingText")):
+        if local_name(element) in _UNITS or element.get("type") in _UNIT_DIV_TYPES:
+            found.append(element)
+    return found
+
+
+def _unit_of(element: etree._Element, units: set[etree._Element], text_el: etree._Element) -> etree._Element:
+    for ancestor in element.iterancestors():
+        if ancestor in units:
+            return ancestor
+    return text_el
+
+
+def _calendars(
+    text_el: etree._Element,
+    names: NameRecogniser,
+    register: Register,
+    explicit: bool,
+    doc_date: datetime.date | None,
+    meta_author: str | None,
+) -> tuple[dict[etree._Element, CalendarDecision], str]:
+    """The calendar decision of the document and of each embedded document, and the statement for the header."""
+    units = _units(text_el)
+    main = decide(find_writer(text_el, names, register, meta_author), explicit, doc_date)
+    decisions = {text_el: main}
+    statements = [main.statement]
+    for index, unit in enumerate(units[1:], start=1):
+        writer = find_writer(unit, names, register)
+        decision = decide(writer, explicit, doc_date) if writer is not None else main
+        decisions[unit] = decision
+        if decision.old_style != main.old_style:
+            kind = unit.get("type") or local_name(unit)
+            statements.append(f"Embedded {kind} {index}: {decision.statement}")
+    return decisions, " ".join(statements)
 
 
 def _choose(spans: list[_Span]) -> list[_Span]:
@@ -111,20 +152,21 @@ def annotate_text(
     *,
     meta_date: str | None = None,
     fallback_date: str | None = None,
-) -> tuple[etree._Element, list[str]]:
-    """Mark names and dates in ``text_el`` in place; return the standOff and notes for the header.
+    meta_author: str | None = None,
+) -> Annotation:
+    """Mark names and dates in ``text_el`` in place; return the standOff and what the header says of it.
 
     ``fallback_date`` (e.g. from the file name) dates the document only when
     neither the metadata nor the text does.
     """
     names = NameRecogniser(register)
     blocks = containers(text_el)
-    whole = "\n".join(_plain(block) for block in blocks)
+    whole = "\n".join(flatten(block).text for block in blocks)
     doc_date, doc_year = _doc_date(text_el, meta_date, fallback_date)
-    evidence = old_style_evidence(whole)
-    russian_early = _russian_before_switch(whole, doc_date)
-    old_style = evidence or russian_early
+    explicit = old_style_evidence(whole)
     julian_dates = old_style_dates(whole)
+    decisions, calendar = _calendars(text_el, names, register, explicit, doc_date, meta_author)
+    unit_set = set(decisions)
     notes: list[str] = []
     for container in blocks:
         flat = flatten(container)
@@ -137,7 +179,7 @@ def annotate_text(
         context = DateContext(
             doc_date=doc_date,
             doc_year=doc_year,
-            old_style=old_style,
+            old_style=decisions[_unit_of(container, unit_set, text_el)].old_style,
             in_heading=in_heading,
             julian_dates=julian_dates,
         )
@@ -160,17 +202,7 @@ def annotate_text(
                 element.set(key, value)
             wrapping.append((span.start, span.end, element))
         wrap_all(flat, wrapping)
-    if evidence:
-        notes.append(
-            "The document shows Old-Style practice (dual dates or O.S. markers): its unmarked dates before "
-            "14 February 1918, outside the editor's heading and citations, were read as Julian."
-        )
-    elif russian_early:
-        notes.append(
-            "A Russian document written before 14 February 1918: its own unmarked dates, outside the editor's "
-            "heading and citations, were read as Julian (Old Style)."
-        )
-    return build_standoff(text_el, register), sorted(set(notes), key=notes.index)
+    return Annotation(build_standoff(text_el, register), sorted(set(notes), key=notes.index), calendar)
 
 
 def build_standoff(text_el: etree._Element, register: Register) -> etree._Element:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tei.annotate.calendar import valid_gregorian
+from tei.annotate.calendar import RETRIEVAL_FROM, valid_gregorian
 from tei.annotate.vocabulary import date_words
 
 WORDS = date_words()
@@ -177,6 +177,7 @@ NOT_YEAR_BEFORE_RE = C(
     rf"|[{''.join(re.escape(sign) for sign in WORDS.not_year_signs)}])"
     r"[ \t\xa0]{0,3})$"
 )
+SERIAL_OWNER_RE = C(rf"(?i:\b(?:{_words_rx(WORDS.serial_owners)})['\u2019]s[ \t\xa0]{{1,3}})$")
 NOT_YEAR_AFTER_RE = C(
     rf"[ \t\xa0]{{0,3}}(?:%|per[ \t]?cent|percent|[-\u2013]?(?:{_words_rx(WORDS.not_year_after)})(?![A-Za-z]))"
 )
@@ -273,7 +274,7 @@ def numeric(text: str, pos: int) -> list[Pt]:
             a, b, y = int(mo.group("a")), int(mo.group("b")), int(mo.group("y"))
             if order == "slash":
                 # Web-archive retrieval dates are US style (M/D/Y); period documents D/M/Y.
-                order = "mdy" if y >= 1990 else "dmy"
+                order = "mdy" if y >= RETRIEVAL_FROM else "dmy"
                 if not valid_gregorian(y, *((a, b) if order == "mdy" else (b, a))):
                     order = "dmy" if order == "mdy" else "mdy"
             m, d = (a, b) if order == "mdy" else (b, a)

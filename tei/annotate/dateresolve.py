@@ -301,7 +301,11 @@ def consistent(
     if a.y is not None:
         cands = [a.y]
     elif shared is not None:
+        # the year written after both parts ("December 29 (January 11), 1918") is the year of
+        # the later, New-Style part when the two straddle a New Year
         cands = [shared, shared - 1]
+        if a.m == 12 and g.m == 1:
+            cands = [shared - 1, shared]
     elif g.y is not None:
         cands = [g.y, g.y - 1]
     else:

@@ -12,6 +12,7 @@ weekday names).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 from bisect import bisect_right
@@ -19,6 +20,7 @@ from bisect import bisect_right
 from tei.annotate.calendar import (
     GREGORIAN,
     JULIAN,
+    RETRIEVAL_FROM,
     gregorian_to_julian,
     julian_to_gregorian,
 )
@@ -40,6 +42,7 @@ from tei.annotate.dategrammar import (
     OPEN_RE,
     ORD_OF_RE,
     ORD_WORDS,
+    SERIAL_OWNER_RE,
     SLASH_SEP_RE,
     URL_RE,
     WORDS,
@@ -92,18 +95,39 @@ def _month_alone_ok(text: str, u: Unit, seg_start: int) -> bool:
     return EVENT_AFTER_RE.match(text, a.end) is None
 
 
-def _year_alone_ok(text: str, a: Pt, end: int, seg_start: int) -> bool:
-    """A four-digit number is a year unless it is a page, a number or a count."""
+_LINE_START = re.compile(r"(?:^|\n)[ \t\xa0]*$")
+_SERIAL_AFTER = re.compile(r"\.[ \t\xa0]+\S")
+
+
+def _year_alone_ok(text: str, a: Pt, end: int, seg_start: int, ctx: DateContext) -> bool:
+    """A four-digit number is a year unless it is a page, a serial number, a sum or a count."""
     s = a.start
     if s >= 2 and text[s - 1] in ".,:/" and text[s - 2].isdigit():
         return False
     if s >= 1 and text[s - 1] in "-\u2013/" and s >= 2 and text[s - 2].isdigit():
         return False
     window = text[max(seg_start, s - 14) : s]
-    if NOT_YEAR_BEFORE_RE.search(window):
+    if NOT_YEAR_BEFORE_RE.search(window) or SERIAL_OWNER_RE.search(text, max(seg_start, s - 20), s):
         return False
+    if _LINE_START.search(text, max(seg_start, s - 12), s) and _SERIAL_AFTER.match(text, end):
+        return False  # "2089. Your 2369 of December 15": a numbered telegram
+    introduced = YEAR_INTRO_RE.search(window) is not None
+    if (
+        not introduced
+        and a.y is not None
+        and ctx.doc_year is not None
+        and a.y > ctx.doc_year + WORDS.future_margin
+        and not _BIBLIO_RE.search(_line_around(text, s, end))
+    ):
+        return False  # "Your 2089" in a telegram of 1917: a number, not a year to come
     # "in 1917 workers seized..." is a year; "an army of 1918 men" is a count
-    return YEAR_INTRO_RE.search(window) is not None or NOT_YEAR_AFTER_RE.match(text, end) is None
+    return introduced or NOT_YEAR_AFTER_RE.match(text, end) is None
+
+
+def _line_around(text: str, start: int, end: int) -> str:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return text[line_start : line_end if line_end >= 0 else len(text)]
 
 
 def _ordinal_before(text: str, pos: int, floor: int) -> tuple[int, int] | None:
@@ -115,8 +139,17 @@ def _ordinal_before(text: str, pos: int, floor: int) -> tuple[int, int] | None:
     return mo.start("w"), ORD_WORDS[mo.group("w").lower()]
 
 
+_EDITORIAL_BRACKET = re.compile(r"\[[ \t]{0,2}$")
+
+
 def _parse_at(text: str, p: int, floor: int, ctx: DateContext) -> tuple[list[DateMatch], int] | None:
-    """Matches starting at anchor ``p`` (never before ``floor``) and where the scan goes on."""
+    """Matches starting at anchor ``p`` (never before ``floor``) and where the scan goes on.
+
+    A date that opens a square bracket is the editor's (``… [January 11, 1918]``): like a
+    heading, it is New Style unless it says otherwise, and never shifted again.
+    """
+    if not ctx.in_heading and ctx.old_style and _EDITORIAL_BRACKET.search(text, max(floor, p - 3), p):
+        ctx = dataclasses.replace(ctx, in_heading=True)
     if text[p].isdigit():
         inst = INST_RE.match(text, p)
         if inst is not None and ctx.doc_date is not None:
@@ -151,7 +184,7 @@ def _parse_at(text: str, p: int, floor: int, ctx: DateContext) -> tuple[list[Dat
     a = ua.a
     if ua.b is None and a.kind == "month" and not _month_alone_ok(text, ua, floor):
         return None
-    if (a.kind == "year" or a.y_order == "basic") and not _year_alone_ok(text, a, ua.end, floor):
+    if (a.kind == "year" or a.y_order == "basic") and not _year_alone_ok(text, a, ua.end, floor, ctx):
         return None
     undated = ctx.doc_date is None and ctx.doc_year is None
     if undated and a.m is not None and a.y is None and ua.b is None and a.d is None:
@@ -330,7 +363,11 @@ def old_style_dates(text: str) -> frozenset[str]:
     )
 
 
-def _head(text: str, lines: int = 14, chars: int = 2500) -> str:
+_DATELINE = WORDS.dateline
+
+
+def _head(text: str, lines: int = _DATELINE["head_lines"], chars: int = _DATELINE["head_chars"]) -> str:
+    """The title block: the first lines of a text."""
     kept: list[str] = []
     count = 0
     for line in text[:chars].splitlines(keepends=True):
@@ -342,8 +379,9 @@ def _head(text: str, lines: int = 14, chars: int = 2500) -> str:
 
 
 _BIBLIO_RE = re.compile(
-    r"\b(?:pp?|[Vv]ol|[Nn]os?|[Ee]d|[Cc]h)\.|\b(?:[Ss]ource|[Pp]ublished|[Pp]ublishers?|[Ff]rom|[Tt]ranscri\w*|"
-    r"[Oo]nline|[Tt]ranslated|[Ee]dition|[Pp]ress|[Rr]eview|[Vv]olume|[Pp]age|ISBN|[Cc]opyright)\b"
+    rf"\b(?:{'|'.join(re.escape(w) for w in WORDS.bibliographic_abbreviations)})\."
+    rf"|\b(?:{'|'.join(re.escape(w) for w in WORDS.bibliographic_words)})\b"
+    rf"|\b(?:{'|'.join(re.escape(w) for w in WORDS.bibliographic_prefixes)})\w*"
 )
 _FOOTNOTE_LINE_RE = re.compile(r"[ \t]*(?:\[[0-9]{1,3}\]|[0-9]{1,3}\.?[ \t])")
 _LETTERS_RE = re.compile(r"[^\W\d_]{2,}")
@@ -355,11 +393,11 @@ def _dateline_score(head: str, m: DateMatch, year: int, filled: bool) -> int:
     line_end = head.find("\n", m.end)
     line = head[line_start : line_end if line_end >= 0 else len(head)]
     rest = line[: m.start - line_start] + " " + line[m.end - line_start :]
-    score = min(len(_LETTERS_RE.findall(rest)), 40)
-    score += 30 if _BIBLIO_RE.search(rest) else 0
-    score += 40 if m.start > line_start and _FOOTNOTE_LINE_RE.match(line) else 0
-    score += 10 if filled else 0
-    score += 100 if year >= 1990 else 0
+    score = min(len(_LETTERS_RE.findall(rest)), _DATELINE["max_letters"])
+    score += _DATELINE["bibliographic"] if _BIBLIO_RE.search(rest) else 0
+    score += _DATELINE["footnote"] if m.start > line_start and _FOOTNOTE_LINE_RE.match(line) else 0
+    score += _DATELINE["filled_year"] if filled else 0
+    score += _DATELINE["retrieval"] if year >= RETRIEVAL_FROM else 0
     return score
 
 
@@ -377,7 +415,7 @@ def document_date(text: str) -> datetime.date | None:
         int(v[:4])
         for m in matches
         for v in (m.attrs.get("when") or m.attrs.get("from") or "",)
-        if v[:4].isdigit() and int(v[:4]) < 1990
+        if v[:4].isdigit() and int(v[:4]) < RETRIEVAL_FROM
     ]
     common = max(set(years), key=lambda y: (years.count(y), -years.index(y))) if years else None
     best: tuple[int, int, datetime.date] | None = None
@@ -395,7 +433,7 @@ def document_date(text: str) -> datetime.date | None:
         score = _dateline_score(head, m, day.year, filled)
         if best is None or score < best[0]:
             best = (score, m.start, day)
-    if best is None or best[0] >= 40:
+    if best is None or best[0] >= _DATELINE["reject_at"]:
         return None
     day = best[2]
     if day.isoformat() in old_style_dates(text):
@@ -411,6 +449,6 @@ def document_year(text: str) -> int | None:
         return day.year
     for m in find_dates(_head(text), _HEADING):
         value = m.attrs.get("when") or m.attrs.get("from") or ""
-        if value[:4].isdigit() and int(value[:4]) < 1990:
+        if value[:4].isdigit() and int(value[:4]) < RETRIEVAL_FROM:
             return int(value[:4])
     return None

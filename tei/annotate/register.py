@@ -63,6 +63,8 @@ class Entry:
     variants: tuple[str, ...]
     ambiguous: bool
     xml: bytes
+    #: ``note type="nationality"``: the state the person or body served ("Russian", "American"…).
+    nationality: str | None = None
 
     @functools.cached_property
     def element(self) -> etree._Element:
@@ -77,15 +79,15 @@ class LazyEntries(Mapping[str, "Entry"]):
     all of them would cost more than the rest of loading.
     """
 
-    def __init__(self, rows: Mapping[str, tuple[str, str, tuple[str, ...], bool, bytes]]) -> None:
+    def __init__(self, rows: Mapping[str, tuple[str, str, tuple[str, ...], bool, bytes, str | None]]) -> None:
         self._rows = rows
         self._made: dict[str, Entry] = {}
 
     def __getitem__(self, key: str) -> Entry:
         made = self._made.get(key)
         if made is None:
-            kind, standard, variants, ambiguous, xml = self._rows[key]
-            made = self._made[key] = Entry(key, kind, standard, variants, ambiguous, xml)
+            kind, standard, variants, ambiguous, xml, nationality = self._rows[key]
+            made = self._made[key] = Entry(key, kind, standard, variants, ambiguous, xml, nationality)
         return made
 
     def __iter__(self) -> Iterator[str]:
@@ -210,9 +212,12 @@ def _entry(element: etree._Element, kind: str, path: str) -> Entry:
         if child is not standard_child and text != standard and text not in variants:
             variants.append(text)
     ambiguous = any(_local(child) == "note" and child.get("type") == "ambiguous" for child in element)
+    nationality = next(
+        (_text(child) for child in element if _local(child) == "note" and child.get("type") == "nationality"), None
+    )
     detached = copy.deepcopy(element)
     detached.tail = None
-    return Entry(ident, kind, standard, tuple(variants), ambiguous, etree.tostring(detached))
+    return Entry(ident, kind, standard, tuple(variants), ambiguous, etree.tostring(detached), nationality or None)
 
 
 def _parse(path: Path) -> etree._Element:

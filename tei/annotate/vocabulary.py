@@ -79,6 +79,8 @@ class NameWords:
     signed_in_brackets: tuple[str, ...]
     signed_labels: tuple[str, ...]
     credit_labels: tuple[str, ...]
+    offices: frozenset[str]
+    nationalities: Mapping[str, str]
     thresholds: Mapping[str, float]
     keywords: Mapping[str, Keyword]
     fallback_forms: Mapping[str, str]
@@ -104,6 +106,8 @@ class DateWords:
     not_year_before: tuple[str, ...]
     not_year_signs: tuple[str, ...]
     not_year_after: tuple[str, ...]
+    serial_owners: tuple[str, ...]
+    future_margin: int
     range_connectors: tuple[str, ...]
     day_range_connectors: tuple[str, ...]
     range_intro: tuple[str, ...]
@@ -114,6 +118,7 @@ class DateWords:
     gregorian_first: datetime.date
     implicit_julian_from: int
     retrieval_from: int
+    old_style_nationalities: frozenset[str]
     dateline: Mapping[str, int]
     bibliographic_abbreviations: tuple[str, ...]
     bibliographic_words: tuple[str, ...]
@@ -196,6 +201,8 @@ def name_words() -> NameWords:
         signed_in_brackets=_words(words["signed_in_brackets"]),
         signed_labels=_words(words["signed_labels"]),
         credit_labels=_words(words["credit_labels"]),
+        offices=frozenset(_words(words["offices"])),
+        nationalities=MappingProxyType(dict(data["nationalities"])),
         thresholds=MappingProxyType(dict(data["thresholds"])),
         keywords=MappingProxyType({head: _keyword(spec) for head, spec in data["keywords"].items()}),
         fallback_forms=MappingProxyType({form: _TAGS[kind] for form, kind in data["fallback_forms"].items()}),
@@ -226,6 +233,8 @@ def date_words() -> DateWords:
         not_year_before=_words(words["not_year_before"]),
         not_year_signs=_words(words["not_year_signs"]),
         not_year_after=_words(words["not_year_after"]),
+        serial_owners=_words(words["serial_owners"]),
+        future_margin=int(data["numbers"]["future_margin"]),
         range_connectors=_words(words["range_connectors"]),
         day_range_connectors=_words(words["day_range_connectors"]),
         range_intro=_words(words["range_intro"]),
@@ -236,6 +245,7 @@ def date_words() -> DateWords:
         gregorian_first=calendar["gregorian_first"],
         implicit_julian_from=int(calendar["implicit_julian_from"]),
         retrieval_from=int(calendar["retrieval_from"]),
+        old_style_nationalities=frozenset(calendar["old_style_nationalities"]),
         dateline=MappingProxyType({k: int(v) for k, v in data["dateline"].items() if not isinstance(v, str)}),
         bibliographic_abbreviations=_words(data["dateline"]["bibliographic_abbreviations"]),
         bibliographic_words=_words(data["dateline"]["bibliographic_words"]),
