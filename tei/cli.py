@@ -196,6 +196,34 @@ def convert(
 
 
 @cli.command()
+@click.argument("folders", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--anonymous", is_flag=True, help="Encode every text as doc.txt (no date from the file name).")
+@click.option("--details", is_flag=True, help="Also list every miss, spurious name and wrong date.")
+@click.pass_context
+def evaluate(ctx: click.Context, folders: tuple[Path, ...], anonymous: bool, details: bool) -> None:
+    """Encode every NAME.txt of each FOLDER and score it against NAME.json (gold)."""
+    from tei.encode import EncodeOptions, encode
+    from tei.evaluate import evaluate_folder, gold_pairs
+
+    options = EncodeOptions(change_date="2000-01-01")
+
+    def encode_text(path: Path) -> Any:
+        return encode(path.read_bytes(), options, name="doc.txt" if anonymous else path.name)
+
+    for folder in folders:
+        if not folder.is_dir() or not gold_pairs(folder):
+            _fail(f"{folder}: no NAME.txt with a NAME.json beside it; give a folder of gold documents")
+            ctx.exit(2)
+        result = evaluate_folder(folder, encode_text)
+        click.echo(f"== {folder}")
+        click.echo(result.report())
+        if details:
+            for line in result.notes + result.entities.misses + result.entities.spurious + result.entities.wrong_dates:
+                click.echo(f"  {line}")
+    ctx.exit(0)
+
+
+@cli.command()
 @click.option("-d", "--outdir", type=click.Path(path_type=Path), default=Path("tei-demo"), show_default=True)
 @click.pass_context
 def demo(ctx: click.Context, outdir: Path) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -205,3 +206,219 @@ def score_files(tei_path: Path, gold_path: Path) -> Score:
     root = safexml.parse_file(tei_path).getroot()
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     return score(entities_from_tei(root), entities_from_gold(gold), name=tei_path.stem)
+
+
+# --- documents with partial gold, structure facts, and whole folders ------------------
+
+DATELINE_ONLY = "date:dateline"
+
+
+def annotated_types(gold: dict[str, Any]) -> tuple[frozenset[str], bool]:
+    """The entity types a gold file is complete for, and whether only its dateline date is gold.
+
+    Why: silver gold made from another edition's markup (FRUS tags persons and
+    dateline dates, not places or organisations) must not count the toolkit's
+    places as false positives. Absent ``annotated`` means all four types.
+    """
+    declared = gold.get("annotated")
+    if declared is None:
+        return frozenset(ENTITY_TAGS), False
+    types = frozenset(t for t in declared if t in ENTITY_TAGS)
+    return types, DATELINE_ONLY in declared and "date" not in types
+
+
+def _text_of(element: etree._Element) -> str:
+    return _surface(element)
+
+
+def _tei_elements(root: etree._Element, path: str) -> list[etree._Element]:
+    text_el = root if local_name(root) == "text" else root.find(f"{{{TEI_NS}}}text")
+    if text_el is None:
+        return []
+    return list(text_el.iterfind(path, {"t": TEI_NS}))
+
+
+@dataclass
+class DocumentScore:
+    """One document's entity score plus the structure and dateline facts."""
+
+    entities: Score
+    persons_signature: tuple[int, int] = (0, 0)  # (found, gold) among persons in signatures
+    persons_elsewhere: tuple[int, int] = (0, 0)
+    dateline_date: bool | None = None  # None: the gold has no dateline date
+    dateline_found: bool | None = None  # None: the gold has no dateline
+    signature_found: bool | None = None  # None: the gold has no signature
+    notes: list[str] = field(default_factory=list)
+
+
+def _signature_regions(text: str, signed: list[str]) -> list[tuple[int, int]]:
+    regions = []
+    for sig in signed:
+        at = text.rfind(sig)
+        if at != -1:
+            regions.append((at, at + len(sig)))
+    return regions
+
+
+def score_document(root: etree._Element, gold: dict[str, Any], *, text: str = "", name: str = "") -> DocumentScore:
+    """Score one encoded document against its gold, honouring ``annotated``.
+
+    With ``date:dateline`` only the dateline date is gold for dates: other
+    predicted dates are not false positives, and the dateline date must be found
+    (same surface text) with the right ``@when``. Persons in signatures are told
+    apart from the others by their offsets in ``text`` (the gold's own source),
+    matching predicted names in document order, so a surname found once in the
+    heading does not also count for the signature.
+    """
+    types, dateline_only = annotated_types(gold)
+    gold_items = list(gold.get("entities", []))
+    predicted = entities_from_tei(root)
+    gold_entities = entities_from_gold(gold)
+    keep_gold = [
+        (item, ent)
+        for item, ent in zip(gold_items, gold_entities, strict=True)
+        if ent.type in types or (dateline_only and ent.type == "date" and item.get("role") == "dateline")
+    ]
+    scored_types = set(types) | ({"date"} if dateline_only else set())
+    kept_pred = [e for e in predicted if e.type in scored_types]
+    if dateline_only:
+        wanted = Counter(_norm(item["text"]) for item, ent in keep_gold if ent.type == "date")
+        filtered: list[Entity] = []
+        for ent in kept_pred:
+            if ent.type != "date":
+                filtered.append(ent)
+            elif wanted[ent.text] > 0:
+                wanted[ent.text] -= 1
+                filtered.append(ent)
+        kept_pred = filtered
+    result = DocumentScore(score(kept_pred, [ent for _, ent in keep_gold], name=name))
+
+    if "persName" in types:
+        regions = _signature_regions(text, list(gold.get("signed") or []))
+        available = Counter(e.text for e in predicted if e.type == "persName")
+        sig = [0, 0]
+        other = [0, 0]
+        for item, ent in keep_gold:
+            if ent.type != "persName":
+                continue
+            start = int(item.get("start", -1))
+            in_sig = any(a <= start < b for a, b in regions)
+            bucket = sig if in_sig else other
+            bucket[1] += 1
+            if available[ent.text] > 0:
+                available[ent.text] -= 1
+                bucket[0] += 1
+        result.persons_signature = (sig[0], sig[1])
+        result.persons_elsewhere = (other[0], other[1])
+
+    dl_gold = [(item, ent) for item, ent in keep_gold if item.get("role") == "dateline"]
+    if dl_gold:
+        want = dl_gold[0][1]
+        got = [e for e in predicted if e.type == "date" and e.text == want.text]
+        ok = bool(got) and (got[0].when or "")[:10] == want.when
+        result.dateline_date = ok
+        if not ok:
+            result.notes.append(
+                f"{name}: dateline date {want.text!r}: gold {want.when}, got {[g.when for g in got] or 'nothing'}"
+            )
+    if "dateline" in gold:
+        expected = gold.get("dateline")
+        if expected:
+            found = [_norm(_text_of(d)) for d in _tei_elements(root, ".//t:opener/t:dateline")]
+            # An opener/dateline that also holds a line above the date ("American Embassy,") counts.
+            result.dateline_found = any(_norm(expected) in f for f in found)
+            if not result.dateline_found:
+                result.notes.append(f"{name}: dateline {expected!r} not an opener/dateline (got {found})")
+    if "signed" in gold:
+        signatures = [s for s in gold.get("signed") or [] if s]
+        if signatures:
+            found_signed = [_norm(_text_of(s)) for s in _tei_elements(root, ".//t:closer/t:signed")]
+            result.signature_found = all(any(_norm(s) in f for f in found_signed) for s in signatures)
+            if not result.signature_found:
+                result.notes.append(f"{name}: signature {signatures} not in closer/signed (got {found_signed})")
+    return result
+
+
+@dataclass
+class SplitScore:
+    """A whole folder's figures."""
+
+    documents: int = 0
+    entities: Score = field(default_factory=Score)
+    persons_signature: list[int] = field(default_factory=lambda: [0, 0])
+    persons_elsewhere: list[int] = field(default_factory=lambda: [0, 0])
+    dateline_date: list[int] = field(default_factory=lambda: [0, 0])
+    dateline_found: list[int] = field(default_factory=lambda: [0, 0])
+    signature_found: list[int] = field(default_factory=lambda: [0, 0])
+    full_documents: int = 0
+    full: Score = field(default_factory=Score)
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, doc: DocumentScore, *, full: bool) -> None:
+        self.documents += 1
+        self.entities.add(doc.entities)
+        if full:
+            self.full_documents += 1
+            self.full.add(doc.entities)
+        for total, part in (
+            (self.persons_signature, doc.persons_signature),
+            (self.persons_elsewhere, doc.persons_elsewhere),
+        ):
+            total[0] += part[0]
+            total[1] += part[1]
+        for total, flag in (
+            (self.dateline_date, doc.dateline_date),
+            (self.dateline_found, doc.dateline_found),
+            (self.signature_found, doc.signature_found),
+        ):
+            if flag is not None:
+                total[0] += int(flag)
+                total[1] += 1
+        self.notes.extend(doc.notes)
+
+    def report(self) -> str:
+        """The figures as lines of text."""
+
+        def ratio(pair: list[int]) -> str:
+            return f"{pair[0] / pair[1]:.3f} ({pair[0]}/{pair[1]})" if pair[1] else "n/a (0)"
+
+        p, r, f = self.entities.prf(("persName",))
+        lines = [
+            f"documents {self.documents}",
+            f"persons P/R/F1 {p:.3f} / {r:.3f} / {f:.3f} "
+            f"(gold {self.entities.gold['persName']}, found {self.entities.predicted['persName']})",
+            f"persons recall in signatures {ratio(self.persons_signature)}",
+            f"persons recall elsewhere {ratio(self.persons_elsewhere)}",
+            f"dateline date right {ratio(self.dateline_date)}",
+            f"dateline found {ratio(self.dateline_found)}",
+            f"signature found {ratio(self.signature_found)}",
+        ]
+        if self.full_documents:
+            lines.append(f"fully annotated documents {self.full_documents}:")
+            lines.extend("  " + row for row in self.full.table().splitlines())
+        return "\n".join(lines)
+
+
+def gold_pairs(folder: Path) -> list[tuple[Path, Path]]:
+    """Every ``NAME.txt`` with a ``NAME.json`` beside it, sorted by name."""
+    texts = sorted(folder.glob("*.txt"))
+    return [(txt, txt.with_suffix(".json")) for txt in texts if txt.with_suffix(".json").exists()]
+
+
+def evaluate_folder(folder: Path, encode_text: Callable[[Path], etree._Element]) -> SplitScore:
+    """Encode every .txt of a folder with ``encode_text`` and score it against its .json."""
+    total = SplitScore()
+    for txt, gold_path in gold_pairs(folder):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        root = encode_text(txt)
+        doc = score_document(root, gold, text=txt.read_text(encoding="utf-8"), name=txt.stem)
+        total.add(doc, full=set(annotated_types(gold)[0]) == set(ENTITY_TAGS))
+    return total
+
+
+if __name__ == "__main__":  # python -m tei.evaluate FOLDER...: the same as `tei evaluate`
+    import sys
+
+    from tei.cli import cli
+
+    cli(["evaluate", *sys.argv[1:]])

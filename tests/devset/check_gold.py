@@ -44,7 +44,7 @@ from typing import Any
 
 TYPES = ("persName", "placeName", "orgName", "date")
 DATE_KEYS = ("when", "when_julian", "to", "to_julian")
-ENTITY_KEYS = {"type", "text", "occurrence", "start", *DATE_KEYS}
+ENTITY_KEYS = {"type", "text", "occurrence", "start", "role", *DATE_KEYS}  # role: "dateline"
 META_KEYS = ("title", "date", "source", "url", "licence", "note")
 ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
