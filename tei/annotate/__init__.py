@@ -15,11 +15,12 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from tei.annotate.dates import DateContext, document_date, find_dates, old_style_dates, old_style_evidence
+from tei.annotate.dates import DateContext, DateMatch, document_date, find_dates, old_style_dates, old_style_evidence
 from tei.annotate.evidence import CalendarDecision, decide, find_writer
-from tei.annotate.names import NameRecogniser
+from tei.annotate.names import NameMatch, NameRecogniser
+from tei.annotate.persons import DocumentPersons
 from tei.annotate.register import Register
-from tei.annotate.spans import containers, flatten, wrap_all
+from tei.annotate.spans import Flat, containers, flatten, wrap_all
 from tei.ns import E, local_name, tei, xml, xpath_elements
 
 #: Containers of the editor (heading, dateline, citation): their dates are New Style unless marked.
@@ -161,17 +162,18 @@ def annotate_text(
     """
     names = NameRecogniser(register)
     blocks = containers(text_el)
-    whole = "\n".join(flatten(block).text for block in blocks)
+    flats = [(block, flatten(block)) for block in blocks]
+    flats = [(block, flat) for block, flat in flats if flat.text.strip()]
+    whole = "\n".join(flat.text for _, flat in flats)
     doc_date, doc_year = _doc_date(text_el, meta_date, fallback_date)
     explicit = old_style_evidence(whole)
     julian_dates = old_style_dates(whole)
     decisions, calendar = _calendars(text_el, names, register, explicit, doc_date, meta_author)
     unit_set = set(decisions)
+    persons = DocumentPersons(register)
     notes: list[str] = []
-    for container in blocks:
-        flat = flatten(container)
-        if not flat.text.strip():
-            continue
+    found: list[tuple[Flat, list[DateMatch], list[NameMatch]]] = []
+    for container, flat in flats:
         parent = container.getparent()
         in_heading = local_name(container) in _HEADING or (
             parent is not None and local_name(parent) in ("front", "opener")
@@ -183,13 +185,21 @@ def annotate_text(
             in_heading=in_heading,
             julian_dates=julian_dates,
         )
-        spans: list[_Span] = []
-        for date in find_dates(flat.text, context):
-            spans.append(_Span(date.start, date.end, "date", tuple(sorted(date.attrs.items()))))
-            if date.problem:
-                notes.append(f"Date check: {date.problem}")
-        for name in names.find(flat.text):
-            attrs: list[tuple[str, str]] = []
+        dates = find_dates(flat.text, context)
+        notes.extend(f"Date check: {date.problem}" for date in dates if date.problem)
+        evidence = persons.heading_persons(flat.text)
+        if local_name(container) == "signed":
+            evidence += persons.signature(flat.text)
+        matches = _with_evidence(names.find(flat.text), evidence)
+        matches = sorted(matches + persons.by_context(flat.text, matches), key=lambda m: m.start)
+        persons.learn(flat.text, matches)
+        found.append((flat, dates, matches))
+    for flat, dates, matches in found:
+        taken = [(m.start, m.end) for m in matches] + [(d.start, d.end) for d in dates]
+        matches = [persons.resolve(flat.text, m) for m in matches + persons.coreference(flat.text, taken)]
+        spans = [_Span(d.start, d.end, "date", tuple(sorted(d.attrs.items()))) for d in dates]
+        for name in matches:
+            attrs: list[tuple[str, str]] = [("type", "ship")] if name.tag == "name" else []
             if name.ref:
                 attrs.append(("ref", "#" + name.ref))
             if name.cert:
@@ -202,11 +212,30 @@ def annotate_text(
                 element.set(key, value)
             wrapping.append((span.start, span.end, element))
         wrap_all(flat, wrapping)
-    return Annotation(build_standoff(text_el, register), sorted(set(notes), key=notes.index), calendar)
+    standoff = build_standoff(text_el, register, persons)
+    return Annotation(standoff, sorted(set(notes), key=notes.index), calendar)
 
 
-def build_standoff(text_el: etree._Element, register: Register) -> etree._Element:
-    """``standOff`` with exactly the register entries that the text refers to, in order of first mention."""
+def _with_evidence(matches: list[NameMatch], evidence: list[NameMatch]) -> list[NameMatch]:
+    """Structural persons (heading parentheses, signatures) replace what overlaps them, except a
+    register person of the same span, which keeps its ref and gains the evidence."""
+    if not evidence:
+        return matches
+    kept = list(matches)
+    for person in evidence:
+        same = [m for m in kept if (m.start, m.end) == (person.start, person.end) and m.tag == "persName" and m.ref]
+        if same:
+            continue
+        kept = [m for m in kept if m.end <= person.start or m.start >= person.end]
+        kept.append(person)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def build_standoff(
+    text_el: etree._Element, register: Register, persons: DocumentPersons | None = None
+) -> etree._Element:
+    """``standOff`` with exactly the entries the text refers to: the register's, in order of first
+    mention, and the document's own persons (``local-…``) after them."""
     lists: dict[str, etree._Element] = {}
     seen: set[str] = set()
     for element in text_el.iter(tei("persName"), tei("placeName"), tei("orgName")):
@@ -216,16 +245,20 @@ def build_standoff(text_el: etree._Element, register: Register) -> etree._Elemen
         key = ref[1:]
         if key in seen:
             continue
+        seen.add(key)
         entry = register.entries.get(key)
         if entry is None or key in _RESERVED_IDS:
             continue
-        seen.add(key)
         list_name = _LIST_FOR[entry.kind]
         if list_name not in lists:
             lists[list_name] = E(list_name)
         copied = _clean_copy(entry.element)
         copied.set(xml("id"), key)
         lists[list_name].append(copied)
+    if persons is not None:
+        local = persons.entries(seen)
+        if local:
+            lists.setdefault("listPerson", E("listPerson")).extend(local)
     standoff = E("standOff")
     for list_name in ("listPerson", "listPlace", "listOrg"):
         if list_name in lists:

@@ -99,7 +99,10 @@ def g(name: str, body: str) -> str:
 
 C = re.compile
 # month-first: "Monday, December 6", "Dec. 6th", "December the 6th"
-MD_RE = C(rf"(?:{g('wd', WEEKDAY)},?{SP})?{g('m', MONTH)}{SP}(?:the{SP})?{g('d', DAY)}")
+# "December [4]": a day the editor supplied in brackets
+MD_RE = C(
+    rf"(?:{g('wd', WEEKDAY)},?{SP})?{g('m', MONTH)}{SP}(?:the{SP})?(?:\[{g('bd', DAY)}\]|{g('d', DAY)})"
+)
 # day-first: "6 December", "6th of December", "Monday, the 6th of December"
 DM_RE = C(rf"(?:{g('wd', WEEKDAY)},?{SP}(?:the{SP})?)?{g('d', DAY)}{SP}(?:of{SP})?{g('m', MONTH)}")
 # a month on its own (a year or a range may follow)
@@ -177,6 +180,8 @@ NOT_YEAR_BEFORE_RE = C(
     rf"|[{''.join(re.escape(sign) for sign in WORDS.not_year_signs)}])"
     r"[ \t\xa0]{0,3})$"
 )
+#: A clock time after a number: ":30 p.m.", " noon" (the number is an hour, not a day).
+CLOCK_AFTER_RE = C(rf"(?:[:.][0-5][0-9])?{OSP}(?:{_words_rx(WORDS.clock_words)})(?![A-Za-z])", re.IGNORECASE)
 SERIAL_OWNER_RE = C(rf"(?i:\b(?:{_words_rx(WORDS.serial_owners)})['\u2019]s[ \t\xa0]{{1,3}})$")
 NOT_YEAR_AFTER_RE = C(
     rf"[ \t\xa0]{{0,3}}(?:%|per[ \t]?cent|percent|[-\u2013]?(?:{_words_rx(WORDS.not_year_after)})(?![A-Za-z]))"
@@ -294,7 +299,8 @@ def numeric(text: str, pos: int) -> list[Pt]:
 def day_month(mo: re.Match[str], pos: int) -> Pt:
     wd = mo.group("wd")
     weekday = WEEKDAY_NUM[wd[:2].lower()] if wd else None
-    return Pt(pos, mo.end(), mo.end(), None, month_number(mo.group("m")), day_number(mo.group("d")), "date", wd=weekday)
+    day = mo.group("d") or mo.groupdict().get("bd") or ""
+    return Pt(pos, mo.end(), mo.end(), None, month_number(mo.group("m")), day_number(day), "date", wd=weekday)
 
 
 def point(text: str, pos: int, *, bare_day: bool = False, bare_month: bool = True) -> Pt | None:
@@ -361,6 +367,8 @@ def range_end(text: str, a: Pt, seg_start: int) -> Unit:
             b = None
     else:  # a day and a month
         b = point(text, pos, bare_day=True, bare_month=False)
+        if b is not None and b.kind == "day" and (a.y is not None or CLOCK_AFTER_RE.match(text, b.end)):
+            b = None  # "June 17, 1925—1 p.m.": an hour after a full date, not the end of a range
         if b is not None and b.kind == "day":
             b.m = a.m
             # "March 3 to 17" needs "from"/"between" or a year after it to be a range

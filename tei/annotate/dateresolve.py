@@ -220,6 +220,8 @@ def emit(
     start, stop = u.start, u.end if end is None else end
     while stop > start and not is_word_char(text[stop - 1]):
         stop -= 1
+    if stop < len(text) and text[stop] == "]" and text.count("[", start, stop) > text.count("]", start, stop):
+        stop += 1  # "December [4]": the editor's bracket closes inside the date
     surface = text[start:stop]
     if not ra.ok or (rb is not None and not rb.ok):
         calendar = "Julian" if ra.jul else "Gregorian"

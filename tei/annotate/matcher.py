@@ -73,6 +73,7 @@ class Candidate(NamedTuple):
     ref: str | None
     cert: str | None
     priority: int  # 0 register, 1 pattern
+    evidence: str = "register"
 
 
 def _insert(root: Node, key: tuple[str, ...], targets: Iterable[Target]) -> None:
@@ -190,7 +191,8 @@ class RegisterMatcher:
         self.tries = tries
         self.exact = tries.exact
         self._upper = tries.upper
-        self.forenames = tries.forenames
+        #: First names that may start an unknown person: the register's and the given-name lexicon.
+        self.forenames = tries.forenames | VOCAB.given_names
         self.upper_firsts = tries.upper_firsts
         self.candidates = re.compile(tries.starts)
 

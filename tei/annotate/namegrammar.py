@@ -26,6 +26,11 @@ NEVER_ALONE = VOCAB.never_alone
 _PARTICLES = rf"(?:{'|'.join(re.escape(p) for p in VOCAB.particles)})"
 #: A word of a person's name: capitalised, at least two letters, no possessive.
 NAMEWORD = rf"(?:[OD][{A}]{HS}?)?[{U}]\w+(?:[{D}][{U}]\w+)*(?!\w)"
+#: ``, Jr.``, ``Sr.``, ``II`` after a person's name: part of it.
+NAME_SUFFIX = re.compile(
+    rf",?{HS}+(?:{'|'.join(re.escape(w) for w in sorted(VOCAB.name_suffixes, key=len, reverse=True))})(?![\w.])"
+    r"|,?[ \t]+(?:Jr|Sr)\."
+)
 #: One initial: ``V.``, or a two-letter one such as ``Vl.``; never an abbreviation like ``Mr.`` or ``No.``.
 INITIAL = rf"(?!(?:{'|'.join(re.escape(w) for w in VOCAB.not_initials)})\.)[{U}][a-z]?\."
 
@@ -88,6 +93,32 @@ _CREDIT_PART = rf"(?:{NAMEWORD}|[{U}]\.)"
 #: A credited person: two or three words; a line may break only after the first.
 CREDIT_NAME = re.compile(rf"{_CREDIT_PART}(?:{HS}*\n?{HS}*){_CREDIT_PART}(?:{HS}+{_CREDIT_PART})?")
 CREDIT_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|&|and)\s*")
+
+# --------------------------------------------------------------------------- ships
+
+
+def _ship_words() -> str:
+    """Ship words as a regex: abbreviations (``U. S. S.``, spaces optional) and nouns (``destroyers``)."""
+    parts = []
+    for word in sorted(VOCAB.ship_words, key=len, reverse=True):
+        if "." in word:
+            letters = [c for c in word if c.isalpha()]
+            parts.append("".join(rf"{re.escape(c)}\.{HS}?" for c in letters).rstrip("?").removesuffix(HS))
+        else:
+            parts.append(rf"{re.escape(word)}\b")
+    return "|".join(parts)
+
+
+_QUOTE_OPEN = "[\"“‘'«]"
+_QUOTE_CLOSE = "[\"”’'»]"
+#: A ship's name: capitalised words (or figures) in quotes, or up to three capitalised words.
+SHIP_NAME = re.compile(
+    rf"(?:{_QUOTE_OPEN}(?P<quoted>[{U}][\w'’.-]*(?:{HS}+[\w'’.-]+){{0,3}}?),?{_QUOTE_CLOSE}"
+    rf"|(?P<plain>[{U}][\w'’-]+(?:{HS}+[{U}][\w'’-]+){{0,2}}))"
+)
+SHIP_WORD = re.compile(rf"(?<![\w.])(?P<word>{_ship_words()})(?:{HS}+|(?<=\.))")
+#: Between two ships of a list: a comma or "and", perhaps after the tonnage ("Orel 4,441, Kursk").
+SHIP_SEP = re.compile(rf"(?:{HS}+[\d][\d,.]*)?(?:{HS}*,{HS}*(?:and{HS}+)?|{HS}+and{HS}+)")
 
 # --------------------------------------------------------------------------- places and context
 
@@ -153,15 +184,25 @@ def is_stop(word: str) -> bool:
 
 
 def not_a_surname(word: str) -> bool:
-    """Words that cannot be (the last part of) a person's name after a title, initials or first name."""
+    """Words that cannot be (the last part of) a person's name after a title, initials or first name.
+
+    Office words are never surnames: "Dear Mr. Counsellor", "Minister Plenipotentiary".
+    """
     return (
         is_stop(word)
         or word.lower() in NOT_NAMES
         or word in KEYWORDS
         or word in TITLES
+        or word in VOCAB.offices
         or word in VOCAB.building_words
         or word.isupper()
     )
+
+
+def suffix_end(text: str, end: int) -> int:
+    """End of a person's name with a suffix that follows it (``Patterson, Jr.``), else ``end``."""
+    found = NAME_SUFFIX.match(text, end)
+    return found.end() if found is not None else end
 
 
 def bad_possessive(word: str) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tei.annotate.matcher import Candidate, RegisterMatcher, build_tries
 from tei.annotate.namegrammar import (
@@ -38,13 +38,19 @@ TAGS = {"person": "persName", "place": "placeName", "org": "orgName"}
 
 @dataclass(frozen=True)
 class NameMatch:
-    """``text[start:end]`` is a name to wrap in ``tag``; ``cert`` is "low" for pattern-found names."""
+    """``text[start:end]`` is a name to wrap in ``tag``; ``cert`` is "low" for pattern-found names.
+
+    ``evidence`` says what found it ("register", "title", "forename", "heading" …) and
+    ``role`` the office a heading gives its holder; neither takes part in equality.
+    """
 
     start: int
     end: int
     tag: str
     ref: str | None
     cert: str | None
+    evidence: str = field(default="", compare=False)
+    role: str | None = field(default=None, compare=False)
 
 
 _MATCHERS: weakref.WeakKeyDictionary[Register, RegisterMatcher] = weakref.WeakKeyDictionary()
@@ -91,26 +97,31 @@ class NameRecogniser:
                 cands.append(hit)
             keyword = KEYWORDS.get(token)
             if keyword is not None:
-                self._add(cands, text, rules.keyword(text, start, end, keyword, token, NORMAL))
+                self._add(cands, text, rules.keyword(text, start, end, keyword, token, NORMAL), "keyword")
             elif len(token) > 1 and token.isupper():
                 keyword = KEYWORDS_UP.get(token)
                 if keyword is not None and caps_run(text, start, end):
-                    self._add(cands, text, rules.keyword(text, start, end, keyword, token, CAPS), caps=True)
+                    found_caps = rules.keyword(text, start, end, keyword, token, CAPS)
+                    self._add(cands, text, found_caps, "keyword", caps=True)
             if token in TITLE_STARTS:
-                self._add(cands, text, rules.titled(text, start))
+                self._add(cands, text, rules.titled(text, start), "title")
             if len(token) <= 2 and text[end : end + 1] == ".":
-                self._add(cands, text, rules.initials(text, start))
+                self._add(cands, text, rules.initials(text, start), "initials")
             elif token in m.forenames:
-                self._add(cands, text, rules.forename(text, start, end))
+                self._add(cands, text, rules.forename(text, start, end), "forename")
         if "," in text:
-            self._add(cands, text, rules.citations(text))
+            self._add(cands, text, rules.citations(text), "citation")
         if "igned" in text or "Sgd" in text:
-            self._add(cands, text, rules.signed(text))
+            self._add(cands, text, rules.signed(text), "signed-label")
         if ("by" in text or ":" in text) and CREDIT.search(text):
-            self._add(cands, text, rules.credits(text))
+            self._add(cands, text, rules.credits(text), "credit")
+        for start, end, tag in rules.ships(text):
+            cands.append(Candidate(start, end, tag, None, None, -1, "ship"))
         return self._resolve(text, cands)
 
-    def _add(self, cands: list[Candidate], text: str, span: Span | list[Span] | None, caps: bool = False) -> None:
+    def _add(
+        self, cands: list[Candidate], text: str, span: Span | list[Span] | None, evidence: str, caps: bool = False
+    ) -> None:
         """Add pattern spans; a surface the register knows gets its ref and no ``cert``."""
         if span is None:
             return
@@ -121,9 +132,9 @@ class NameRecogniser:
             if targets:
                 target = self._m.pick(targets, text, start)
                 if target.ref:
-                    cands.append(Candidate(start, end, target.tag, target.ref, None, 1))
+                    cands.append(Candidate(start, end, target.tag, target.ref, None, 1, evidence))
                     continue
-            cands.append(Candidate(start, end, tag, None, "low", 1))
+            cands.append(Candidate(start, end, tag, None, "low", 1, evidence))
 
     def _resolve(self, text: str, cands: list[Candidate]) -> list[NameMatch]:
         """Longest first, register before pattern on a tie; drop overlaps, names in URLs and work titles."""
@@ -151,4 +162,4 @@ class NameRecogniser:
                 continue
             chosen_starts.insert(index, cand.start)
             chosen.insert(index, cand)
-        return [NameMatch(c.start, c.end, c.tag, c.ref, c.cert) for c in chosen]
+        return [NameMatch(c.start, c.end, c.tag, c.ref, c.cert, c.evidence) for c in chosen]

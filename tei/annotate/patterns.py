@@ -32,6 +32,9 @@ from tei.annotate.namegrammar import (
     NOT_BEFORE,
     NOT_NAMES,
     PERSON_AFTER,
+    SHIP_NAME,
+    SHIP_SEP,
+    SHIP_WORD,
     SIGNED,
     SIGNED_NAME,
     SIGNED_SEP,
@@ -46,6 +49,7 @@ from tei.annotate.namegrammar import (
     is_stop,
     not_a_surname,
     noun_use,
+    suffix_end,
     title_case_line,
     trim_possessive,
     with_forename,
@@ -223,10 +227,11 @@ class PatternRules:
             return None
         if self._m.starts_register(text, found.start("name")) not in (None, "persName"):
             return None
-        return (with_forename(text, start), found.end(), "persName")
+        return (with_forename(text, start), suffix_end(text, found.end()), "persName")
 
     def forename(self, text: str, start: int, end: int) -> tuple[int, int, str] | None:
-        """``Karl Wiegand``: a first name the register knows, then a surname it does not."""
+        """``Karl Wiegand``, ``Joseph Clark Grew``, ``Philip H. Patchin``: a known first name, then a
+        surname the register does not know (and a middle name or a suffix such as ``Jr.``)."""
         found = FORENAME_NAME.match(text, end)
         if found is None:
             return None
@@ -235,7 +240,17 @@ class PatternRules:
             return None
         if self._m.starts_register(text, found.start("surname")) not in (None, "persName"):
             return None
-        return (start, found.end(), "persName")
+        stop = found.end()
+        more = FORENAME_NAME.match(text, stop)
+        if (
+            more is not None
+            and "\n" not in text[stop : more.start("surname")]
+            and not not_a_surname(more.group("surname"))
+            and self._m.starts_register(text, more.start("surname")) in (None, "persName")
+            and not any(t.tag == "persName" for t in lookup(self._m.exact, form_key(text[start:stop])))
+        ):
+            stop = more.end()  # "Joseph Clark Grew"; but "Woodrow Wilson Papers" stays the register's
+        return (start, suffix_end(text, stop), "persName")
 
     def signed(self, text: str) -> list[tuple[int, int, str]]:
         """Signatories after ``(Signed)``: ``Trotsky, Medivediev, Bitzenko, … Karachan (Secretary)``."""
@@ -288,6 +303,37 @@ class PatternRules:
                 spans.append((name.start(), name.end(), "persName"))
                 sep = CREDIT_SEP.match(text, name.end())
                 if sep is None or not sep.group().strip():
+                    break
+                pos = sep.end()
+        return spans
+
+    def ships(self, text: str) -> list[tuple[int, int, str]]:
+        """Vessels: ``U. S. S. “George Washington,”``, ``the destroyers Coghlan and Lamson``.
+
+        A ship is neither a person nor a place: the span becomes ``name type="ship"``
+        (tag ``name``), and it wins over a register form of the same words. An
+        abbreviation (``U. S. S.``) is part of the name; a noun (``destroyers``) is not.
+        """
+        spans: list[tuple[int, int, str]] = []
+        for word in SHIP_WORD.finditer(text):
+            prefix = "." in word.group("word")
+            pos = word.end()
+            first = True
+            while True:
+                name = SHIP_NAME.match(text, pos)
+                if name is None:
+                    break
+                group = "quoted" if name.group("quoted") else "plain"
+                value = name.group(group)
+                if any(is_stop(w) or w.lower() in NOT_NAMES or w in TITLES for w in WORD.findall(value)):
+                    break
+                if prefix and first:  # "U. S. S. “George Washington,”": prefix and quotes belong together
+                    spans.append((word.start(), name.end() if group == "quoted" else name.end(group), "name"))
+                else:
+                    spans.append((name.start(group), name.end(group), "name"))
+                first = False
+                sep = SHIP_SEP.match(text, name.end())
+                if sep is None:
                     break
                 pos = sep.end()
         return spans

@@ -81,6 +81,13 @@ class NameWords:
     credit_labels: tuple[str, ...]
     offices: frozenset[str]
     nationalities: Mapping[str, str]
+    name_suffixes: tuple[str, ...]
+    ship_words: tuple[str, ...]
+    goods: frozenset[str]
+    person_verbs: frozenset[str]
+    person_pronouns: frozenset[str]
+    publications: frozenset[str]
+    given_names: frozenset[str]
     thresholds: Mapping[str, float]
     keywords: Mapping[str, Keyword]
     fallback_forms: Mapping[str, str]
@@ -108,6 +115,7 @@ class DateWords:
     not_year_after: tuple[str, ...]
     serial_owners: tuple[str, ...]
     future_margin: int
+    clock_words: tuple[str, ...]
     range_connectors: tuple[str, ...]
     day_range_connectors: tuple[str, ...]
     range_intro: tuple[str, ...]
@@ -173,6 +181,16 @@ def _keyword(table: Mapping[str, Any]) -> Keyword:
     )
 
 
+def _given_names() -> frozenset[str]:
+    """given-names.txt: one name a line, ``#`` comments."""
+    path = data_dir() / GIVEN_NAMES_FILE
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise TeiError(f"{path}: cannot read the given names ({exc}); reinstall tei or fix the file") from exc
+    return frozenset(line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#"))
+
+
 @functools.cache
 def name_words() -> NameWords:
     """names.toml, read once."""
@@ -203,6 +221,13 @@ def name_words() -> NameWords:
         credit_labels=_words(words["credit_labels"]),
         offices=frozenset(_words(words["offices"])),
         nationalities=MappingProxyType(dict(data["nationalities"])),
+        name_suffixes=_words(words["name_suffixes"]),
+        ship_words=_words(words["ship_words"]),
+        goods=frozenset(w.lower() for w in _words(words["goods"])),
+        person_verbs=frozenset(_words(words["person_verbs"])),
+        person_pronouns=frozenset(_words(words["person_pronouns"])),
+        publications=frozenset(_words(words["publications"])),
+        given_names=_given_names(),
         thresholds=MappingProxyType(dict(data["thresholds"])),
         keywords=MappingProxyType({head: _keyword(spec) for head, spec in data["keywords"].items()}),
         fallback_forms=MappingProxyType({form: _TAGS[kind] for form, kind in data["fallback_forms"].items()}),
@@ -235,6 +260,7 @@ def date_words() -> DateWords:
         not_year_after=_words(words["not_year_after"]),
         serial_owners=_words(words["serial_owners"]),
         future_margin=int(data["numbers"]["future_margin"]),
+        clock_words=_words(words["clock_words"]),
         range_connectors=_words(words["range_connectors"]),
         day_range_connectors=_words(words["day_range_connectors"]),
         range_intro=_words(words["range_intro"]),
