@@ -184,6 +184,15 @@ def _forenames(forms: Mapping[tuple[str, ...], tuple[Target, ...]]) -> frozenset
     )
 
 
+_WORD_AFTER = re.compile(r"[ \t\u00a0]+([a-z][a-z-]*)")
+
+
+def maker_of_goods(text: str, start: int, end: int) -> bool:
+    """A name before goods (``40 Baldwin locomotives``, ``Remington rifles``) is a maker's."""
+    after = _WORD_AFTER.match(text, end)
+    return after is not None and after.group(1) in VOCAB.goods
+
+
 class RegisterMatcher:
     """Finds register forms in a string; built once per register (see ``tei.annotate.cache``)."""
 
@@ -234,6 +243,8 @@ class RegisterMatcher:
             if caps and not (caps_run(text, start, stop) or self.signature_line(text, start, stop, found)):
                 continue
             targets = [t for t in targets_of(found) if context_ok(t.form, t.ambiguous, text, start, stop, caps)]
+            if targets and all(t.tag == "persName" for t in targets) and maker_of_goods(text, start, stop):
+                continue  # "40 Baldwin locomotives": a maker's name, not the person
             if not targets:
                 continue
             target = self.pick(targets, text, start)

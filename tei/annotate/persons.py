@@ -85,6 +85,8 @@ _SIGNATURE = re.compile(rf"^\s*\[?\s*(?P<name>{_NAME_SHAPE}(?:{NAME_SUFFIX.patte
 _WORD_TOKEN = re.compile(rf"[{U}][\w'’-]*")
 #: A capitalised word standing alone (not inside a chain of capitalised words).
 _LONE_WORD = re.compile(rf"(?<![\w'’.-])(?<![{U}][\w'’-] )(?P<w>[{U}][a-zà-ÿ][\w'’-]*)(?![\w'’-])(?![ \t]+[{U}])")
+#: A sentence or line begins here (a semicolon does not begin one: a capital after it is a name's).
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]['\"’”)]*\s+|\n\s*)$")
 _VERB_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 _AND_BEFORE = re.compile(r"(?P<left>(?P<pronoun>\b\w+)|\S+)[ \t]+and[ \t]+$")
 _AND_AFTER = re.compile(r"[ \t]+and[ \t]+(?P<right>(?P<pronoun>\w+))")
@@ -317,7 +319,8 @@ class DocumentPersons:
             start, end = word.start(), word.start() + len(bare)
             if not self._alone(text, start, end):
                 continue
-            if (sentence_start(text, start) or title_case_line(text, start, end)) and not foreign_shape(bare):
+            opening = _SENTENCE_START.search(text, max(0, start - 12), start) is not None
+            if (opening or title_case_line(text, start, end)) and not foreign_shape(bare):
                 continue
             person = self._local.get(key)
             if person is not None:
