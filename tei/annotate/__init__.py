@@ -190,7 +190,8 @@ def annotate_text(
         evidence = persons.heading_persons(flat.text)
         if local_name(container) == "signed":
             evidence += persons.signature(flat.text)
-        matches = _with_evidence(names.find(flat.text), evidence)
+        when = doc_date.isoformat() if doc_date else (f"{doc_year:04d}" if doc_year else None)
+        matches = _with_evidence(names.find(flat.text, when), evidence)
         matches = sorted(matches + persons.by_context(flat.text, matches), key=lambda m: m.start)
         persons.learn(flat.text, matches)
         found.append((flat, dates, matches))

@@ -39,7 +39,7 @@ from tei.annotate.register import LazyEntries, Register, builtin_files, load_reg
 from tei.annotate.vocabulary import vocabulary_files
 
 #: Bump when the layout of the cached payload changes.
-FORMAT = "tei-register-cache 2"
+FORMAT = "tei-register-cache 3"
 _MAGIC = FORMAT.encode("ascii") + b"\n"
 #: Cache files kept per folder (the newest); older ones are removed.
 _KEEP = 8
@@ -112,7 +112,8 @@ def _payload(register: Register, tries: Tries) -> bytes:
     """Plain data only: entries as tuples, the tries as nested dicts (the capitals trie pickled apart,
     to be read only by a document that has a name in capitals)."""
     entries = {
-        e.id: (e.kind, e.standard, e.variants, e.ambiguous, e.xml, e.nationality) for e in register.entries.values()
+        e.id: (e.kind, e.standard, e.variants, e.ambiguous, e.xml, e.nationality, e.periods)
+        for e in register.entries.values()
     }
     upper = tries.upper() if callable(tries.upper) else tries.upper
     data = {
@@ -147,7 +148,7 @@ def _from_payload(payload: bytes) -> tuple[Register, Tries]:
     if not (isinstance(starts, str) and isinstance(forenames, frozenset) and isinstance(upper_firsts, frozenset)):
         raise ValueError("malformed register cache")
     for ident, row in entries.items():
-        if not (isinstance(ident, str) and isinstance(row, tuple) and len(row) == 6 and isinstance(row[4], bytes)):
+        if not (isinstance(ident, str) and isinstance(row, tuple) and len(row) == 7 and isinstance(row[4], bytes)):
             raise ValueError("malformed entry in a register cache")
     tries = Tries(exact, _upper_loader(upper), starts, forenames, upper_firsts)
     return Register(LazyEntries(entries)), tries

@@ -50,12 +50,41 @@ class Target(NamedTuple):
     skip: int  # leading title tokens of the form that are not part of the name
     ambiguous: bool
     form: str  # the form as written in the register, tokens joined by spaces
+    start: str | None = None  # the period in which the form names this entry (ISO, open when None)
+    end: str | None = None
+
+    def current(self, when: str | None) -> bool:
+        """Does the form name this entry at ``when`` (an ISO date; None: the date is unknown)?"""
+        if when is None:
+            return True
+        if self.start is not None:
+            size = min(len(when), len(self.start))  # a year alone is compared as a year
+            if when[:size] < self.start[:size]:
+                return False
+        if self.end is not None:
+            size = min(len(when), len(self.end))
+            if when[:size] > self.end[:size]:
+                return False
+        return True
 
 
 #: A trie node: next token -> node, and under the key ``TARGETS`` (never a token) what a form
 #: ending here names. Plain nested dicts, so that the compiled register loads fast from the cache.
 Node = dict[str, Any]
 TARGETS = ""
+
+
+def in_period(targets: tuple[Target, ...], when: str | None) -> tuple[Target, ...]:
+    """The targets a form has at ``when``; without a date, those of no period, else the latest period's."""
+    if not any(t.start or t.end for t in targets):
+        return targets
+    if when is not None:
+        return tuple(t for t in targets if t.current(when))
+    timeless = tuple(t for t in targets if not (t.start or t.end))
+    if timeless:
+        return timeless
+    latest = max(t.start or "" for t in targets)
+    return tuple(t for t in targets if (t.start or "") == latest)
 
 
 def targets_of(node: Node) -> tuple[Target, ...]:
@@ -141,7 +170,15 @@ def build_tries(forms: Mapping[tuple[str, ...], tuple[FormTarget, ...]]) -> Trie
         if _excluded(key):
             continue
         by_key[key] = tuple(
-            Target(t.ref, TAGS[t.kind], _title_skip(key) if t.kind == "person" else 0, t.ambiguous, " ".join(key))
+            Target(
+                t.ref,
+                TAGS[t.kind],
+                _title_skip(key) if t.kind == "person" else 0,
+                t.ambiguous,
+                " ".join(key),
+                t.start,
+                t.end,
+            )
             for t in form_targets
             if t.kind in TAGS
         )
@@ -235,14 +272,24 @@ class RegisterMatcher:
                 ends.append((pos, node))
         return ends
 
-    def match_at(self, text: str, start: int, end: int, node: Node, *, caps: bool) -> Candidate | None:
-        """The longest register form at ``start`` (whose first token ends at ``end``) that its context allows."""
+    def match_at(
+        self, text: str, start: int, end: int, node: Node, *, caps: bool, when: str | None = None
+    ) -> Candidate | None:
+        """The longest register form at ``start`` (whose first token ends at ``end``) that its context allows.
+
+        ``when`` (the document's ISO date) picks among entries a form names in different periods
+        ("Russian Government": the Provisional Government until 7 November 1917, the Soviet one after).
+        """
         for stop, found in reversed(self.walk(text, end, node)):
             if CONTRACTION.match(text, stop):
                 continue
             if caps and not (caps_run(text, start, stop) or self.signature_line(text, start, stop, found)):
                 continue
-            targets = [t for t in targets_of(found) if context_ok(t.form, t.ambiguous, text, start, stop, caps)]
+            targets = [
+                t
+                for t in in_period(targets_of(found), when)
+                if context_ok(t.form, t.ambiguous, text, start, stop, caps)
+            ]
             if targets and all(t.tag == "persName" for t in targets) and maker_of_goods(text, start, stop):
                 continue  # "40 Baldwin locomotives": a maker's name, not the person
             if not targets:
@@ -270,9 +317,9 @@ class RegisterMatcher:
         ends = self.walk(text, token.end(), node)
         return targets_of(ends[-1][1])[0].tag if ends else None
 
-    def known(self, text: str, start: int, end: int, caps: bool = False) -> list[Target]:
-        """The register targets of exactly ``text[start:end]`` that its context allows."""
-        known = lookup(self.upper if caps else self.exact, form_key(text[start:end]))
+    def known(self, text: str, start: int, end: int, caps: bool = False, when: str | None = None) -> list[Target]:
+        """The register targets of exactly ``text[start:end]`` that its context (and period) allows."""
+        known = in_period(lookup(self.upper if caps else self.exact, form_key(text[start:end])), when)
         return [t for t in known if context_ok(t.form, t.ambiguous, text, start, end, False)]
 
     @staticmethod

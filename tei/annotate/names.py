@@ -76,9 +76,15 @@ class NameRecogniser:
     def __init__(self, register: Register) -> None:
         self._m = register_matcher(register)
         self._patterns = PatternRules(self._m)
+        self._when: str | None = None
 
-    def find(self, text: str) -> list[NameMatch]:
-        """Names in ``text``, sorted and non-overlapping; never raises on a string."""
+    def find(self, text: str, when: str | None = None) -> list[NameMatch]:
+        """Names in ``text``, sorted and non-overlapping; never raises on a string.
+
+        ``when`` is the document's date (ISO): it picks among entries that a form names in
+        different periods.
+        """
+        self._when = when
         if not text:
             return []
         cands: list[Candidate] = []
@@ -90,9 +96,9 @@ class NameRecogniser:
             hit = None
             node = m.exact.get(token)
             if node is not None:
-                hit = m.match_at(text, start, end, node, caps=False)
+                hit = m.match_at(text, start, end, node, caps=False, when=when)
             if hit is None and token in m.upper_firsts and len(token) > 1 and token.isupper():
-                hit = m.match_at(text, start, end, m.upper[token], caps=True)
+                hit = m.match_at(text, start, end, m.upper[token], caps=True, when=when)
             if hit is not None:
                 cands.append(hit)
             keyword = KEYWORDS.get(token)
@@ -128,7 +134,7 @@ class NameRecogniser:
         for start, end, tag in span if isinstance(span, list) else [span]:
             if not 0 <= start < end <= len(text):
                 continue
-            targets = self._m.known(text, start, end, caps)
+            targets = self._m.known(text, start, end, caps, self._when)
             if targets:
                 target = self._m.pick(targets, text, start)
                 if target.ref:
