@@ -3,16 +3,19 @@
 
 Usage::
 
-    python tests/devset-diplomatic/tools/frus_to_text.py            # raw/ -> dev/
-    python tests/devset-diplomatic/tools/frus_to_text.py --check    # fail if dev/ differs
+    python tests/devset-diplomatic/tools/frus_to_text.py            # raw/ -> dev/ and test/
+    python tests/devset-diplomatic/tools/frus_to_text.py --check    # fail if dev/ or test/ differs
 
 Not part of the ``tei`` package: a one-off, deterministic converter for the
 diplomatic dev set (stdlib + lxml). Each ``raw/VOLUME-dN.xml`` becomes
-``dev/VOLUME-dN.txt`` laid out as a typist would copy the printed page, and
-``dev/VOLUME-dN.json`` with the gold computed from the FRUS markup (exact
-offsets into the .txt), then corrected by hand from ``corrections.json`` and,
-for fully annotated documents, ``full/VOLUME-dN.tsv``. The README beside this
-folder states every layout and gold convention.
+``SPLIT/VOLUME-dN.txt`` laid out as a typist would copy the printed page, and
+``SPLIT/VOLUME-dN.json`` with the gold computed from the FRUS markup (exact
+offsets into the .txt), then corrected by hand and, for fully annotated
+documents, completed from a TSV. SPLIT is ``dev`` or ``test`` by volume
+(``TEST_VOLUMES``); the hand work of the dev split is in ``corrections.json``
+and ``full/``, that of the test split in ``test-corrections.json`` and
+``full-test/`` (kept apart so that rule writers need not open them). The
+README beside this folder states every layout and gold convention.
 """
 
 from __future__ import annotations
@@ -199,10 +202,13 @@ def prefix(label: str, line: Line) -> Line:
     return Line(f"{label} {line.text}", [(s + shift, e + shift, k) for s, e, k in line.spans])
 
 
-def dateline_lines(dl: etree._Element, out: Layout, *, opener: bool = True) -> None:
-    """The dateline (place, date, time) and a [Received …] part on its own line."""
+def dateline_lines(dl: etree._Element, out: Layout, *, opener: bool = True, own: bool = True) -> None:
+    """The dateline (place, date, time) and a [Received …] part on its own line.
+
+    ``own`` is false for an enclosure's dateline: typed the same way, but its date
+    is not the document's dateline date."""
     dates = dl.findall(f".//{{{TEI}}}date")
-    if dates and dates[0].get("when") and re.search(r"\d", "".join(dates[0].itertext())):
+    if own and dates and dates[0].get("when") and re.search(r"\d", "".join(dates[0].itertext())):
         dates[0].set("dlmark", "1")
     lines = split_lb(dl)
     for d in dates:
@@ -222,6 +228,9 @@ def dateline_lines(dl: etree._Element, out: Layout, *, opener: bool = True) -> N
             m = DATE_TAIL.search(first.text[s:e])
             if m:
                 e = s + m.start()
+            # The sentence's full stop inside FRUS's <date> (Lansing papers) is not the date's.
+            if first.text[s:e].endswith(".") and first.text[s:e - 1][-1:].isdigit():
+                e -= 1
         spans.append((s, e, k))
     first = Line(first.text, spans)
     out.dateline = first.text
@@ -244,16 +253,25 @@ def source_lines(note: etree._Element, out: Layout) -> None:
         out.add([ln], tight=True)
 
 
-def closer_lines(cl: etree._Element, out: Layout) -> None:
+def closer_lines(cl: etree._Element, out: Layout, *, own: bool = True) -> None:
     """Closing lines; a dateline inside the closer stays a dateline (printed last).
 
     A signature FRUS left untagged is a person: the whole <signed> text is one
     persName (FRUS tags signatures in some volumes and not in others)."""
     for child in cl:
         if isinstance(child.tag, str) and local(child) == "dateline":
-            dateline_lines(child, out, opener=False)
+            dateline_lines(child, out, opener=False, own=own)
     for signed in cl.iter(f"{{{TEI}}}signed"):
-        out.signed.append(to_line(inline(signed, marks=False)).text)
+        items = list(signed.iter(f"{{{TEI}}}item"))
+        if items:
+            # Joint signatures (a list of names) are typed one name a line.
+            for item in items[:-1]:
+                etree.SubElement(item, f"{{{TEI}}}lb")
+            out.signed.extend(to_line(inline(item, marks=False).replace(LB, "")).text for item in items)
+            continue
+        # A <signed> holding a title line below the name (<lb/>) is the name line.
+        parts = [part for part in inline(signed, marks=False).split(LB) if part.strip()]
+        out.signed.append(to_line(parts[0] if parts else "").text)
         if signed.find(f".//{{{TEI}}}persName") is None:
             wrapper = etree.SubElement(signed, f"{{{TEI}}}persName")
             wrapper.text = signed.text
@@ -266,6 +284,46 @@ def closer_lines(cl: etree._Element, out: Layout) -> None:
             signed.insert(0, wrapper)
     lines = [to_line(part) for part in inline(cl, skip=frozenset({"dateline"})).split(LB) if part.strip()]
     out.add(lines)
+
+
+def attachment_lines(att: etree._Element, out: Layout) -> None:
+    """An enclosure (``frus:attachment``) typed after the covering document, as printed:
+    its ``[Enclosure]`` line and heading tight above its own dateline, then its
+    paragraphs and its closing. Only the covering document's heading, dateline and
+    signature are the document-level facts, so those of the enclosure are kept
+    aside and restored."""
+    heading, dateline, signed = out.heading, out.dateline, list(out.signed)
+    for child in att:
+        if not isinstance(child.tag, str):
+            continue
+        name = local(child)
+        if name == "head":
+            out.add([to_line(inline(child))], tight=True)
+        elif name == "opener":
+            for part in child:
+                if not isinstance(part.tag, str):
+                    continue
+                if local(part) == "dateline":
+                    dateline_lines(part, out, own=False)
+                else:
+                    out.add(split_lb(part), tight=True)
+            continue
+        elif name == "dateline":
+            dateline_lines(child, out, own=False)
+        elif name == "closer":
+            closer_lines(child, out, own=False)
+        elif name == "postscript":
+            for p in child:
+                if isinstance(p.tag, str):
+                    paragraphs(p, out)
+        elif name == "pb":
+            continue
+        elif name == "attachment":
+            attachment_lines(child, out)
+        else:
+            paragraphs(child, out)
+    out.heading, out.dateline = heading, dateline
+    out.signed[:] = signed
 
 
 def convert(raw_xml: str) -> tuple[str, dict[str, Any]]:
@@ -304,6 +362,8 @@ def convert(raw_xml: str) -> tuple[str, dict[str, Any]]:
             paragraphs(child, out)
         elif name == "pb":
             continue
+        elif name == "attachment":
+            attachment_lines(child, out)
         else:
             paragraphs(child, out)
     # Lay out: blocks separated by a blank line; the heading, the [..] and file lines,
@@ -436,13 +496,18 @@ def finish(text: str, meta: dict[str, Any]) -> dict[str, Any]:
     return meta
 
 
+def split_of(name: str) -> str:
+    """``test`` for the volumes reserved for the blind test split, else ``dev``."""
+    return "test" if name.rsplit("-", 1)[0] in TEST_VOLUMES else "dev"
+
+
 def build(name: str, corrections: dict[str, Any]) -> tuple[str, str]:
     raw = (ROOT / "raw" / f"{name}.xml").read_text(encoding="utf-8")
     text, meta = convert(raw)
     fix = corrections.get(name, {})
     if fix.get("edits"):
         apply_edits(text, meta["entities"], fix["edits"], name)
-    full = HERE / "full" / f"{name}.tsv"
+    full = HERE / FULL[split_of(name)] / f"{name}.tsv"
     if full.exists():
         apply_edits(text, meta["entities"], read_full(full), name)
         meta["annotated"] = list(ENTITY_TYPES)
@@ -453,10 +518,19 @@ def build(name: str, corrections: dict[str, Any]) -> tuple[str, str]:
 
 COMMITS = {
     "frus1914Supp": "13a56f8e55b799a01b5fe4f97cc9adf1779ca2ed",
+    "frus1917Supp02v02": "0383e70904ac8b414368c29e3aa34a04bc290c0a",
+    "frus1914-20v01": "0386f315c0d2b2bfa782a841ccb92548e0630838",
+    "frus1924v02": "c214b8fed54c9fe7e60f68c9834ce5b6a50bf1b2",
     "frus1919Parisv01": "00b298df415d8124c98685da0ea6b077240ab070",
     "frus1919Parisv11": "04bdb4fc161f4f0f043de9c5e8cc7c1b51ea9466",
     "frus1925v02": "02a5dfbce8bf900323251aa143a9df93d17beb82",
 }
+
+
+# Volumes of the blind TEST split (README, "Split policy"): no rule is written from them.
+TEST_VOLUMES = frozenset({"frus1917Supp02v02", "frus1914-20v01", "frus1914-20v02", "frus1924v02"})
+CORRECTIONS = {"dev": "corrections.json", "test": "test-corrections.json"}
+FULL = {"dev": "full", "test": "full-test"}
 
 
 def source_of(name: str, raw: str) -> dict[str, str]:
@@ -474,18 +548,22 @@ def source_of(name: str, raw: str) -> dict[str, str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="compare with dev/ instead of writing")
+    parser.add_argument("--check", action="store_true", help="compare with dev/ and test/ instead of writing")
     parser.add_argument("names", nargs="*", help="only these documents")
     args = parser.parse_args(argv)
-    corrections = json.loads((HERE / "corrections.json").read_text(encoding="utf-8"))
+    corrections = {
+        split: json.loads((HERE / file).read_text(encoding="utf-8")) if (HERE / file).exists() else {}
+        for split, file in CORRECTIONS.items()
+    }
     names = args.names or sorted(p.stem for p in (ROOT / "raw").glob("*.xml"))
-    dev = ROOT / "dev"
-    dev.mkdir(exist_ok=True)
     stale = 0
     for name in names:
-        text, gold = build(name, corrections)
+        split = split_of(name)
+        folder = ROOT / split
+        folder.mkdir(exist_ok=True)
+        text, gold = build(name, corrections[split])
         for suffix, content in ((".txt", text), (".json", gold)):
-            path = dev / f"{name}{suffix}"
+            path = folder / f"{name}{suffix}"
             if args.check:
                 if not path.exists() or path.read_text(encoding="utf-8") != content:
                     print(f"{path}: differs from what the converter makes", file=sys.stderr)
