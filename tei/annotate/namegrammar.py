@@ -120,6 +120,20 @@ SHIP_WORD = re.compile(rf"(?<![\w.])(?P<word>{_ship_words()})(?:{HS}+|(?<=\.))")
 #: Between two ships of a list: a comma or "and", perhaps after the tonnage ("Orel 4,441, Kursk").
 SHIP_SEP = re.compile(rf"(?:{HS}+[\d][\d,.]*)?(?:{HS}*,{HS}*(?:and{HS}+)?|{HS}+and{HS}+)")
 
+def _services() -> str:
+    forms = {re.sub(r"\s+", "", form) for form in VOCAB.services}
+    return "|".join(
+        "".join(rf"{re.escape(c)}\.{HS}?" for c in form if c.isalpha()).removesuffix(f"{HS}?")
+        for form in sorted(forms, key=len, reverse=True)
+    )
+
+
+#: ``Captain, U. S. A.``: the army or navy after a rank is an organisation, not the country.
+SERVICE_AFTER_RANK = re.compile(
+    rf"(?<![\w-])(?:{'|'.join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))}),{HS}*"
+    rf"(?P<service>{_services()})"
+)
+
 # --------------------------------------------------------------------------- places and context
 
 COMPASS_BEFORE = re.compile(rf"(?<!\w)(?:{alternation(VOCAB.compass)})\s+$")

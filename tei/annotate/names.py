@@ -25,6 +25,7 @@ from tei.annotate.namegrammar import (
     KEYWORDS,
     KEYWORDS_UP,
     NORMAL,
+    SERVICE_AFTER_RANK,
     TITLE_STARTS,
     URL,
     WORKS,
@@ -123,6 +124,10 @@ class NameRecogniser:
             self._add(cands, text, rules.credits(text), "credit")
         for start, end, tag in rules.ships(text):
             cands.append(Candidate(start, end, tag, None, None, -1, "ship"))
+        if "," in text:
+            for service in SERVICE_AFTER_RANK.finditer(text):
+                start, end = service.span("service")
+                cands.append(Candidate(start, end, "orgName", None, "low", -1, "service"))
         return self._resolve(text, cands)
 
     def _add(

@@ -53,6 +53,10 @@ CERT_OF = {
     "coreference": "medium",
     "verb": "low",
     "coordination": "low",
+    "shape": "low",
+    "relay": "low",
+    "appositive": "low",
+    "postposed": "low",
 }
 _RANK = {"low": 0, "medium": 1, "high": 2}
 #: The evidence as the standOff note says it.
@@ -68,6 +72,10 @@ _SAID = {
     "coreference": "the surname repeated",
     "verb": "the subject of a verb of saying",
     "coordination": "named beside a person",
+    "shape": "a surname by its form (Mc-, Mac-, O')",
+    "relay": "the author of a relayed message",
+    "appositive": "an office after the name",
+    "postposed": "a title after the name",
 }
 _PARTICLE = rf"(?:{'|'.join(re.escape(p) for p in VOCAB.particles)})"
 #: A person's name as a whole: initials, particles, capitalised words, a suffix.
@@ -87,6 +95,19 @@ _WORD_TOKEN = re.compile(rf"[{U}][\w'’-]*")
 _LONE_WORD = re.compile(rf"(?<![\w'’.-])(?<![{U}][\w'’-] )(?P<w>[{U}][a-zà-ÿ][\w'’-]*)(?![\w'’-])(?![ \t]+[{U}])")
 #: A sentence or line begins here (a semicolon does not begin one: a capital after it is a name's).
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]['\"’”)]*\s+|\n\s*)$")
+#: Surnames by their shape alone: McCall, MacManus, O'Grady.
+_SURNAME_SHAPE = re.compile(rf"(?:Mc|Mac|O['’])[{U}][a-z]")
+#: "[From House.]", "Following from Keeley:": a relayed telegram's author.
+_RELAY_BEFORE = re.compile(r"(?:^|\n|\[)[ \t]*(?:[Ff]ollowing[ \t]+)?(?:[Ff]rom)[ \t]+$")
+_RELAY_AFTER = re.compile(r"[.:\]]")
+_APPOSITION = re.compile(
+    rf"(?<![\w'’.-])(?P<name>{NAMEWORD}(?:{HS}+{NAMEWORD}){{1,2}}),{HS}+(?:[{U}][\w-]+{HS}+){{0,2}}"
+    rf"(?P<office>[{U}][\w-]+)(?![\w-])"
+)
+_POSTPOSED = re.compile(
+    rf"(?<![\w'’.-])(?P<first>[{U}][\w'’-]+){HS}+(?:{'|'.join(VOCAB.postposed_titles)})(?![\w-])"
+    rf"(?:{HS}+(?:el|al|ed|es|ul){HS}+(?P<last>[{U}][\w'’-]+))?"
+)
 _VERB_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 _AND_BEFORE = re.compile(r"(?P<left>(?P<pronoun>\b\w+)|\S+)[ \t]+and[ \t]+$")
 _AND_AFTER = re.compile(r"[ \t]+and[ \t]+(?P<right>(?P<pronoun>\w+))")
@@ -230,10 +251,40 @@ class DocumentPersons:
                 evidence = "verb"
             elif self._coordinated(text, start, end, persons):
                 evidence = "coordination"
+            elif _SURNAME_SHAPE.match(surface):
+                evidence = "shape"
+            elif _RELAY_BEFORE.search(text, max(0, start - 24), start) and _RELAY_AFTER.match(text, end):
+                evidence = "relay"
             if evidence is None:
                 continue
             ref = self._register_person(word.group("w"))
             found.append(NameMatch(start, end, "persName", ref, None if ref else "low", evidence))
+        found.extend(self._appositions(text, occupied))
+        found.extend(self._postposed(text, occupied))
+        return found
+
+    def _appositions(self, text: str, occupied: list[tuple[int, int]]) -> list[NameMatch]:
+        """``Leland Harrison, Diplomatic Secretary``: a name followed by the office its bearer holds."""
+        found = []
+        for match in _APPOSITION.finditer(text):
+            start, end = match.span("name")
+            words = _WORD_TOKEN.findall(match.group("name"))
+            if self._inside(occupied, start, end) or not all(_is_name_word(w) for w in words):
+                continue
+            if match.group("office") not in VOCAB.offices:
+                continue
+            found.append(NameMatch(start, end, "persName", None, "low", "appositive"))
+        return found
+
+    def _postposed(self, text: str, occupied: list[tuple[int, int]]) -> list[NameMatch]:
+        """``Djemal Pasha`` (the name before the title), ``Nassib Bey el Bakri`` (a title inside the name)."""
+        found = []
+        for match in _POSTPOSED.finditer(text):
+            end = match.end("last") if match.group("last") else match.end("first")
+            start = match.start("first")
+            if self._inside(occupied, start, end) or not _is_name_word(match.group("first")):
+                continue
+            found.append(NameMatch(start, end, "persName", None, "low", "postposed"))
         return found
 
     def _register_person(self, word: str) -> str | None:

@@ -87,6 +87,8 @@ class NameWords:
     person_verbs: frozenset[str]
     person_pronouns: frozenset[str]
     publications: frozenset[str]
+    postposed_titles: tuple[str, ...]
+    services: tuple[str, ...]
     given_names: frozenset[str]
     thresholds: Mapping[str, float]
     keywords: Mapping[str, Keyword]
@@ -227,6 +229,8 @@ def name_words() -> NameWords:
         person_verbs=frozenset(_words(words["person_verbs"])),
         person_pronouns=frozenset(_words(words["person_pronouns"])),
         publications=frozenset(_words(words["publications"])),
+        postposed_titles=_words(words["postposed_titles"]),
+        services=_words(words["services"]),
         given_names=_given_names(),
         thresholds=MappingProxyType(dict(data["thresholds"])),
         keywords=MappingProxyType({head: _keyword(spec) for head, spec in data["keywords"].items()}),
