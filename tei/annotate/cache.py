@@ -39,7 +39,7 @@ from tei.annotate.register import LazyEntries, Register, builtin_files, load_reg
 from tei.annotate.vocabulary import vocabulary_files
 
 #: Bump when the layout of the cached payload changes.
-FORMAT = "tei-register-cache 3"
+FORMAT = "tei-register-cache 4"
 _MAGIC = FORMAT.encode("ascii") + b"\n"
 #: Cache files kept per folder (the newest); older ones are removed.
 _KEEP = 8
@@ -123,6 +123,7 @@ def _payload(register: Register, tries: Tries) -> bytes:
         "starts": tries.starts,
         "forenames": tries.forenames,
         "upper_firsts": tries.upper_firsts,
+        "initials": tries.initials,
     }
     return _dumps(data)
 
@@ -142,7 +143,7 @@ def _from_payload(payload: bytes) -> tuple[Register, Tries]:
     if not isinstance(data, dict):
         raise ValueError("not a register cache")
     entries, exact, upper, starts = data["entries"], data["exact"], data["upper"], data["starts"]
-    forenames, upper_firsts = data["forenames"], data["upper_firsts"]
+    forenames, upper_firsts, initials = data["forenames"], data["upper_firsts"], data["initials"]
     if not (isinstance(entries, dict) and isinstance(exact, dict) and isinstance(upper, bytes)):
         raise ValueError("malformed register cache")
     if not (isinstance(starts, str) and isinstance(forenames, frozenset) and isinstance(upper_firsts, frozenset)):
@@ -150,7 +151,9 @@ def _from_payload(payload: bytes) -> tuple[Register, Tries]:
     for ident, row in entries.items():
         if not (isinstance(ident, str) and isinstance(row, tuple) and len(row) == 7 and isinstance(row[4], bytes)):
             raise ValueError("malformed entry in a register cache")
-    tries = Tries(exact, _upper_loader(upper), starts, forenames, upper_firsts)
+    if not isinstance(initials, dict):
+        raise ValueError("malformed register cache")
+    tries = Tries(exact, _upper_loader(upper), starts, forenames, upper_firsts, initials)
     return Register(LazyEntries(entries)), tries
 
 

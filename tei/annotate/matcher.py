@@ -155,6 +155,8 @@ class Tries:
     starts: str  # the regex of words where a form may start
     forenames: frozenset[str]
     upper_firsts: frozenset[str]  # first tokens of the capitals trie
+    #: surname -> (ref, first letter of a forename) of register persons, to link ``E. Grey``
+    initials: dict[str, tuple[tuple[str, str], ...]]
 
 
 def build_tries(forms: Mapping[tuple[str, ...], tuple[FormTarget, ...]]) -> Tries:
@@ -194,7 +196,20 @@ def build_tries(forms: Mapping[tuple[str, ...], tuple[FormTarget, ...]]) -> Trie
     if lower_starts:
         alternation = "|".join(re.escape(word) for word in sorted(lower_starts, key=lambda w: (-len(w), w)))
         starts += rf"|(?:{alternation})(?!\w)"
-    return Tries(exact, upper, rf"(?<!\w)(?:{starts})", _forenames(by_key), frozenset(upper))
+    return Tries(exact, upper, rf"(?<!\w)(?:{starts})", _forenames(by_key), frozenset(upper), _initials(by_key))
+
+
+def _initials(forms: Mapping[tuple[str, ...], tuple[Target, ...]]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Register persons by surname with the initial of each forename form (``Edward Grey`` -> E)."""
+    found: dict[str, set[tuple[str, str]]] = {}
+    for key, targets in forms.items():
+        words = [token for token in key if token != "."]
+        if len(words) < 2 or not words[0][:1].isupper() or not words[-1][:1].isupper():
+            continue
+        for target in targets:
+            if target.tag == "persName" and target.ref:
+                found.setdefault(words[-1], set()).add((target.ref, words[0][0]))
+    return {surname: tuple(sorted(pairs)) for surname, pairs in found.items()}
 
 
 def _forenames(forms: Mapping[tuple[str, ...], tuple[Target, ...]]) -> frozenset[str]:
@@ -240,6 +255,7 @@ class RegisterMatcher:
         #: First names that may start an unknown person: the register's and the given-name lexicon.
         self.forenames = tries.forenames | VOCAB.given_names
         self.upper_firsts = tries.upper_firsts
+        self.initials = tries.initials
         self.candidates = re.compile(tries.starts)
 
     @property
@@ -298,13 +314,27 @@ class RegisterMatcher:
             begin = self.skip_tokens(text, start, target.skip) if target.skip else start
             ref = target.ref
             if target.tag == "persName":
-                begin = self.with_initials(text, begin)
+                initialled = self.with_initials(text, begin)
+                fits = ref is None or self._initial_fits(text[initialled], ref, target.form)
+                if initialled < begin and not fits:
+                    ref = None  # "J. Wilson" is not Woodrow Wilson: a person, but not that entry
+                begin = initialled
             elif target.tag == "placeName" and not caps:
                 compass = COMPASS_BEFORE.search(text, max(0, begin - 12), begin)
                 if compass is not None:
                     begin, ref = compass.start(), None  # "Southern Germany" is a region, not Germany
             return Candidate(begin, stop, target.tag, ref, None if ref else "low", 0)
         return None
+
+    def _initial_fits(self, initial: str, ref: str, form: str) -> bool:
+        """Does an initial before a register surname fit the entry's forenames (unknown: yes)?"""
+        letters = {letter for known, letter in self.initials.get(form.split()[-1], ()) if known == ref}
+        return not letters or initial in letters
+
+    def by_initial(self, initial: str, surname: str) -> str | None:
+        """The one register person with this surname whose forename starts with ``initial``."""
+        refs = {ref for ref, letter in self.initials.get(surname, ()) if letter == initial}
+        return refs.pop() if len(refs) == 1 else None
 
     def starts_register(self, text: str, pos: int) -> str | None:
         """Tag of the longest register form starting at ``pos`` (context ignored), if any."""

@@ -15,6 +15,7 @@ The vocabulary all three use is data (``tei/data/names.toml``).
 from __future__ import annotations
 
 import bisect
+import re
 import weakref
 from dataclasses import dataclass, field
 
@@ -53,6 +54,9 @@ class NameMatch:
     evidence: str = field(default="", compare=False)
     role: str | None = field(default=None, compare=False)
 
+
+#: The first initial and the surname of ``E. Grey``, ``S. Pichon``, ``Vl. I. Lenin``.
+_INITIAL_AND_SURNAME = re.compile(r"(?P<initial>[^\W\d_])[a-z]?\.(?:.*?\s)?(?P<surname>[^\W\d_][\w'’-]*)$", re.S)
 
 _MATCHERS: weakref.WeakKeyDictionary[Register, RegisterMatcher] = weakref.WeakKeyDictionary()
 
@@ -145,6 +149,13 @@ class NameRecogniser:
                 if target.ref:
                     cands.append(Candidate(start, end, target.tag, target.ref, None, 1, evidence))
                     continue
+            if evidence == "initials":
+                initialled = _INITIAL_AND_SURNAME.match(text, start, end)
+                if initialled is not None:
+                    ref = self._m.by_initial(initialled.group("initial"), initialled.group("surname"))
+                    if ref is not None:  # "Sir E. Grey": Edward Grey of the register
+                        cands.append(Candidate(start, end, tag, ref, None, 1, evidence))
+                        continue
             cands.append(Candidate(start, end, tag, None, "low", 1, evidence))
 
     def _resolve(self, text: str, cands: list[Candidate]) -> list[NameMatch]:

@@ -202,10 +202,14 @@ class PatternRules:
             return None
         name_start = after.start("name")
         name_end = name_start
+        # "Mr. HUGHES" (parliamentary reports print speakers in capitals): after a title that is
+        # not itself in capitals, a word in capitals is a surname like any other
+        capitals_ok = not title.group().isupper()
         for part in NAME_PART.finditer(text, name_start, after.end("name")):
             word = part.group().split()[-1]
             lower = word.lower()
-            if not_a_surname(word) or lower in VOCAB.after_title_stop:
+            shown = word.title() if capitals_ok and word.isupper() and len(word) > 2 else word
+            if not_a_surname(shown) or lower in VOCAB.after_title_stop:
                 break
             name_end = part.end()
         if name_end == name_start:
