@@ -119,3 +119,21 @@ def test_whole_document_is_valid() -> None:
     root = encode(data, EncodeOptions(change_date="2026-01-01"), name="note.txt")
     assert root.find(".//t:standOff//t:person[@cert]", NS) is not None
     assert validate_bytes(to_bytes(root), name="note.xml") == []
+
+
+def test_more_evidence_of_unknown_persons() -> None:
+    root = annotated(
+        "<p>[From Halloran.] I doubt whether McTavish would agree. Lucius Vandermeer, Commercial Attaché, "
+        "called with Rashid Bey el Tamimi and Kiamil Pasha.</p><closer><signed>Otis</signed></closer>"
+    )
+    surfaces = [f for f, _, _ in persons(root)]
+    assert surfaces == ["Halloran", "McTavish", "Lucius Vandermeer", "Rashid Bey el Tamimi", "Kiamil", "Otis"]
+
+
+def test_services_after_a_rank_are_organisations() -> None:
+    root = annotated(
+        "<p>I am at your service.</p><closer><signed>B. T. Marwick, Jr.\nCaptain, U. S. A.</signed></closer>"
+    )
+    orgs = ["".join(o.itertext()) for o in root.iterfind(".//t:orgName", NS)]
+    places = ["".join(o.itertext()) for o in root.iterfind(".//t:placeName", NS)]
+    assert orgs == ["U. S. A."] and places == []
