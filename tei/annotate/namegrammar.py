@@ -128,6 +128,8 @@ def _services() -> str:
     )
 
 
+#: A cheap test for a text that may hold a service abbreviation at all.
+SERVICE_HINT = re.compile(rf",{HS}*(?:{'|'.join(sorted({re.escape(f[:2]) for f in VOCAB.services}))})")
 #: ``Captain, U. S. A.``: the army or navy after a rank is an organisation, not the country.
 SERVICE_AFTER_RANK = re.compile(
     rf"(?<![\w-])(?:{'|'.join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))}),{HS}*"

@@ -27,6 +27,7 @@ from tei.annotate.namegrammar import (
     KEYWORDS_UP,
     NORMAL,
     SERVICE_AFTER_RANK,
+    SERVICE_HINT,
     TITLE_STARTS,
     URL,
     WORKS,
@@ -128,7 +129,7 @@ class NameRecogniser:
             self._add(cands, text, rules.credits(text), "credit")
         for start, end, tag in rules.ships(text):
             cands.append(Candidate(start, end, tag, None, None, -1, "ship"))
-        if "," in text:
+        if "," in text and SERVICE_HINT.search(text):
             for service in SERVICE_AFTER_RANK.finditer(text):
                 start, end = service.span("service")
                 cands.append(Candidate(start, end, "orgName", None, "low", -1, "service"))

@@ -58,6 +58,8 @@ from tei.annotate.register import APOSTROPHES, form_key
 from tei.annotate.vocabulary import Keyword
 
 Span = tuple[int, int, str]
+#: The ship nouns without their plurals, lower case: a cheap test before the ship grammar.
+_SHIP_STEMS = frozenset(w.lower().rstrip("s") for w in VOCAB.ship_words if "." not in w and len(w) > 3)
 
 
 class PatternRules:
@@ -319,6 +321,9 @@ class PatternRules:
         abbreviation (``U. S. S.``) is part of the name; a noun (``destroyers``) is not.
         """
         spans: list[tuple[int, int, str]] = []
+        lower = text.lower()
+        if "s." not in lower and not any(stem in lower for stem in _SHIP_STEMS):
+            return spans  # most paragraphs name no vessel: one pass of substring tests
         for word in SHIP_WORD.finditer(text):
             prefix = "." in word.group("word")
             pos = word.end()

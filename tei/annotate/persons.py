@@ -96,25 +96,27 @@ _LONE_WORD = re.compile(rf"(?<![\w'’.-])(?<![{U}][\w'’-] )(?P<w>[{U}][a-zà-
 #: A sentence or line begins here (a semicolon does not begin one: a capital after it is a name's).
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]['\"’”)]*\s+|\n\s*)$")
 #: Surnames by their shape alone: McCall, MacManus, O'Grady.
-_SURNAME_SHAPE = re.compile(rf"(?:Mc|Mac|O['’])[{U}][a-z]")
+_SHAPED = re.compile(rf"(?<![\w'’.-])(?:Mc|Mac|O['’])[{U}][a-z]")
 #: "[From House.]", "Following from Keeley:": a relayed telegram's author.
-_RELAY_BEFORE = re.compile(r"(?:^|\n|\[)[ \t]*(?:[Ff]ollowing[ \t]+)?(?:[Ff]rom)[ \t]+$")
-_RELAY_AFTER = re.compile(r"[.:\]]")
-_APPOSITION = re.compile(
-    rf"(?<![\w'’.-])(?P<name>{NAMEWORD}(?:{HS}+{NAMEWORD}){{1,2}}),{HS}+(?:[{U}][\w-]+{HS}+){{0,2}}"
-    rf"(?P<office>[{U}][\w-]+)(?![\w-])"
-)
+_RELAY = re.compile(rf"(?:^|\n|\[)[ \t]*(?:[Ff]ollowing[ \t]+)?[Ff]rom[ \t]+(?P<w>[{U}][\w'’-]+)(?=[.:\]])")
+_PERSON_VERB = re.compile(rf"(?<=[\w'’])[ \t]+(?:{'|'.join(sorted(VOCAB.person_verbs, key=len, reverse=True))})\b")
+_WORD_BEFORE = re.compile(rf"(?P<w>[{U}][\w'’-]*)[ \t]*$")
+_WORD_AFTER = re.compile(rf"(?P<w>[{U}][\w'’-]*)")
+_AND = re.compile(r"[ \t]and[ \t]+")
+_OFFICE_AFTER_COMMA = re.compile(rf",{HS}+(?:[{U}][\w-]+{HS}+){{0,2}}(?P<office>[{U}][\w-]+)(?![\w-])")
+_NAME_BEFORE_COMMA = re.compile(rf"(?<![\w'’.-])(?P<name>{NAMEWORD}(?:{HS}+{NAMEWORD}){{1,2}})$")
 _POSTPOSED = re.compile(
     rf"(?<![\w'’.-])(?P<first>[{U}][\w'’-]+){HS}+(?:{'|'.join(VOCAB.postposed_titles)})(?![\w-])"
     rf"(?:{HS}+(?:el|al|ed|es|ul){HS}+(?P<last>[{U}][\w'’-]+))?"
 )
-_VERB_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 _AND_BEFORE = re.compile(r"(?P<left>(?P<pronoun>\b\w+)|\S+)[ \t]+and[ \t]+$")
 _AND_AFTER = re.compile(r"[ \t]+and[ \t]+(?P<right>(?P<pronoun>\w+))")
 
 
 def _fold(text: str) -> str:
     """A comparison key: case and accents dropped (``Beneš`` = ``Benes``)."""
+    if text.isascii():
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
@@ -184,6 +186,8 @@ class DocumentPersons:
         self._local: dict[str, LocalPerson] = {}  # folded surname -> person
         self._register_surnames: dict[str, set[str]] = {}  # folded surname -> register ids
         self._taken_ids = set(register.entries)
+        self._surnames: set[str] = set()
+        self._surnames_for: tuple[int, int] = (-1, -1)
 
     # ------------------------------------------------------------------ evidence
 
@@ -236,49 +240,73 @@ class DocumentPersons:
         occupied = [(m.start, m.end) for m in matches]
         persons = [(m.start, m.end) for m in matches if m.tag == "persName"]
         found: list[NameMatch] = []
-        for word in _LONE_WORD.finditer(text):
-            start, end = word.span("w")
-            if self._inside(occupied, start, end) or not _is_name_word(word.group("w")):
+        seen: set[int] = set()
+        for start, evidence in self._triggers(text, persons):
+            if start in seen:
+                continue
+            word = _LONE_WORD.match(text, start)
+            if word is None:
                 continue
             surface = word.group("w")
-            if surface in VOCAB.given_names or len(surface) < 3:
+            end = word.end("w")
+            if len(surface) < 3 or surface in VOCAB.given_names or not _is_name_word(surface):
                 continue
             if len(surface) > 5 and surface.lower().endswith(("ed", "ing", "ly")):
                 continue  # "Detailed reports": a participle or adverb opening a sentence
-            evidence = None
-            verb = _VERB_AFTER.match(text, end)
-            if verb is not None and verb.group(1) in VOCAB.person_verbs:
-                evidence = "verb"
-            elif self._coordinated(text, start, end, persons):
-                evidence = "coordination"
-            elif _SURNAME_SHAPE.match(surface):
-                evidence = "shape"
-            elif _RELAY_BEFORE.search(text, max(0, start - 24), start) and _RELAY_AFTER.match(text, end):
-                evidence = "relay"
-            if evidence is None:
+            if self._inside(occupied, start, end):
                 continue
-            ref = self._register_person(word.group("w"))
+            seen.add(start)
+            ref = self._register_person(surface)
             found.append(NameMatch(start, end, "persName", ref, None if ref else "low", evidence))
         found.extend(self._appositions(text, occupied))
         found.extend(self._postposed(text, occupied))
         return found
 
+    def _triggers(self, text: str, persons: list[tuple[int, int]]) -> list[tuple[int, str]]:
+        """Starts of capitalised words that some evidence points at, and the evidence.
+
+        Found from the evidence, not from every capitalised word: a text has few verbs of
+        saying, few "and"s beside a person, few relayed messages.
+        """
+        found: list[tuple[int, str]] = []
+        for verb in _PERSON_VERB.finditer(text):
+            before = _WORD_BEFORE.search(text, max(0, verb.start() - 40), verb.start())
+            if before is not None:
+                found.append((before.start("w"), "verb"))
+        if " and " in text:
+            for conj in _AND.finditer(text):
+                before = _WORD_BEFORE.search(text, max(0, conj.start() - 40), conj.start())
+                after = _WORD_AFTER.match(text, conj.end())
+                if after is not None and self._coordinated(text, after.start("w"), after.end("w"), persons):
+                    found.append((after.start("w"), "coordination"))
+                if before is not None and self._coordinated(text, before.start("w"), before.end("w"), persons):
+                    found.append((before.start("w"), "coordination"))
+        found.extend((shape.start(), "shape") for shape in _SHAPED.finditer(text))
+        if "rom " in text:
+            found.extend((relay.start("w"), "relay") for relay in _RELAY.finditer(text))
+        return sorted(found)
+
     def _appositions(self, text: str, occupied: list[tuple[int, int]]) -> list[NameMatch]:
         """``Leland Harrison, Diplomatic Secretary``: a name followed by the office its bearer holds."""
         found = []
-        for match in _APPOSITION.finditer(text):
+        for office in _OFFICE_AFTER_COMMA.finditer(text):
+            if office.group("office") not in VOCAB.offices:
+                continue
+            match = _NAME_BEFORE_COMMA.search(text, max(0, office.start() - 80), office.start())
+            if match is None:
+                continue
             start, end = match.span("name")
             words = _WORD_TOKEN.findall(match.group("name"))
             if self._inside(occupied, start, end) or not all(_is_name_word(w) for w in words):
-                continue
-            if match.group("office") not in VOCAB.offices:
                 continue
             found.append(NameMatch(start, end, "persName", None, "low", "appositive"))
         return found
 
     def _postposed(self, text: str, occupied: list[tuple[int, int]]) -> list[NameMatch]:
         """``Djemal Pasha`` (the name before the title), ``Nassib Bey el Bakri`` (a title inside the name)."""
-        found = []
+        found: list[NameMatch] = []
+        if not any(title in text for title in VOCAB.postposed_titles):
+            return found
         for match in _POSTPOSED.finditer(text):
             end = match.end("last") if match.group("last") else match.end("first")
             start = match.start("first")
@@ -355,20 +383,22 @@ class DocumentPersons:
         part of another name, not ``X of Y``); at the start of a sentence or in a
         title-case line only a surname that cannot be an English word.
         """
-        surnames = {k for k in self._local} | {k for k, refs in self._register_surnames.items() if len(refs) == 1}
+        surnames = self._document_surnames()
         if not surnames:
             return []
         found: list[NameMatch] = []
         occupied = sorted(taken)
         for word in _WORD_TOKEN.finditer(text):
-            bare = word.group().rstrip("'’")
+            bare = word.group()
             if bare.endswith(("'s", "’s")):
                 bare = bare[:-2]
+            elif bare.endswith(("'", "’")):
+                bare = bare[:-1]
             key = _fold(bare)
-            if key not in surnames or self._inside(occupied, word.start(), word.end()):
+            if key not in surnames:
                 continue
             start, end = word.start(), word.start() + len(bare)
-            if not self._alone(text, start, end):
+            if self._inside(occupied, start, end) or not self._alone(text, start, end):
                 continue
             opening = _SENTENCE_START.search(text, max(0, start - 12), start) is not None
             if (opening or title_case_line(text, start, end)) and not foreign_shape(bare):
@@ -380,6 +410,14 @@ class DocumentPersons:
                 ref = next(iter(self._register_surnames[key]))
                 found.append(NameMatch(start, end, "persName", ref, None, "coreference"))
         return found
+
+    def _document_surnames(self) -> set[str]:
+        """The folded surnames a bare word may refer to (computed once the evidence is in)."""
+        state = (len(self._local), len(self._register_surnames))
+        if self._surnames_for != state:
+            self._surnames = set(self._local) | {k for k, refs in self._register_surnames.items() if len(refs) == 1}
+            self._surnames_for = state
+        return self._surnames
 
     @staticmethod
     def _inside(occupied: list[tuple[int, int]], start: int, end: int) -> bool:
