@@ -13,8 +13,12 @@ __all__ = [
     "EncodeOptions",
     "Metadata",
     "__version__",
+    "build_corpus",
+    "build_site",
     "encode",
     "encode_file",
+    "export_entities",
+    "read_collection",
 ]
 
 _LAZY = {
@@ -22,6 +26,10 @@ _LAZY = {
     "encode": ("tei.encode", "encode"),
     "encode_file": ("tei.encode", "encode_file"),
     "Metadata": ("tei.metadata", "Metadata"),
+    "build_corpus": ("tei.corpus.teicorpus", "build_corpus"),
+    "build_site": ("tei.corpus.site", "build_site"),
+    "export_entities": ("tei.corpus.export", "export_entities"),
+    "read_collection": ("tei.corpus.teicorpus", "read_collection"),
 }
 
 

@@ -331,6 +331,135 @@ def deposit(
     ctx.exit(0)
 
 
+def _corpus_meta(meta: Path | None, title: str | None, publisher: str | None) -> dict[str, str]:
+    """A collection's own facts: ``--meta FILE`` (TOML: title, publisher, description), then the options."""
+    from tei.corpus.meta import read_corpus_meta
+
+    values = read_corpus_meta(meta) if meta is not None else {}
+    if title:
+        values["title"] = title
+    if publisher:
+        values["publisher"] = publisher
+    return values
+
+
+def _collection_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """``--title``, ``--publisher`` and ``--meta``: what a collection's header and home page say of it."""
+    command = click.option("--meta", type=click.Path(path_type=Path), help="TOML with title, publisher, description.")(
+        command
+    )
+    command = click.option("--publisher", help="Who publishes the collection.")(command)
+    return click.option("--title", help="The collection's title (else: 'A collection of N TEI documents').")(command)
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Write the teiCorpus here.")
+@_collection_options
+@click.pass_context
+def corpus(
+    ctx: click.Context,
+    sources: tuple[str, ...],
+    output: Path,
+    title: str | None,
+    publisher: str | None,
+    meta: Path | None,
+) -> None:
+    """Gather TEI documents into one teiCorpus with a corpus header and one merged standOff."""
+    from tei.corpus.sources import check_output_file
+    from tei.corpus.teicorpus import CorpusOptions, build_corpus
+    from tei.outputs import write_atomic
+    from tei.serialize import to_bytes
+
+    check_output_file(output, sources)
+    values = _corpus_meta(meta, title, publisher)
+    options = CorpusOptions(
+        title=values.get("title"),
+        publisher=values.get("publisher"),
+        description=values.get("description"),
+        change_date=_change_date(None),
+    )
+    root, result = build_corpus(list(sources), options, skip=[output], tell=lambda exc: _fail(str(exc)))
+    if not result.collection.documents:
+        _fail("no TEI document could be read; nothing written")
+        ctx.exit(1)
+    write_atomic(output, to_bytes(root))
+    stand_off = sum(1 for entity in result.collection.entities if entity.identified and entity.mentions)
+    click.echo(
+        f"tei corpus: {output}: {len(result.collection.documents)} documents, {stand_off} entries in the standOff"
+        + (f", {result.failed} source(s) failed" if result.failed else ""),
+        err=True,
+    )
+    ctx.exit(1 if result.failed else 0)
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "jsonld", "tei"]), required=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here (else standard output).")
+@click.pass_context
+def entities(ctx: click.Context, sources: tuple[str, ...], fmt: str, output: Path | None) -> None:
+    """Export the persons, places and organisations of TEI documents as csv, json, jsonld or tei."""
+    from tei.corpus.export import export_entities
+    from tei.corpus.sources import check_output_file
+    from tei.corpus.teicorpus import read_collection
+    from tei.outputs import write_atomic
+
+    if output is not None:
+        check_output_file(output, sources)
+    collection, failed, _ = read_collection(
+        list(sources), skip=[output] if output is not None else [], tell=lambda exc: _fail(str(exc))
+    )
+    data = export_entities(collection, fmt)
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        write_atomic(output, data)
+    click.echo(
+        f"tei entities: {len(collection.entities)} entities of {len(collection.documents)} documents"
+        + (f", {failed} source(s) failed" if failed else ""),
+        err=True,
+    )
+    ctx.exit(1 if failed else 0)
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("-d", "--outdir", "site", type=click.Path(path_type=Path), required=True, help="Build the site here.")
+@_collection_options
+@click.option("--force", is_flag=True, help="Rebuild every page, even those of unchanged documents.")
+@click.pass_context
+def site(
+    ctx: click.Context,
+    sources: tuple[str, ...],
+    site: Path,
+    title: str | None,
+    publisher: str | None,
+    meta: Path | None,
+    force: bool,
+) -> None:
+    """Build a static, self-contained edition site of TEI documents (incremental; opens from file://)."""
+    from tei.corpus.site import SiteOptions, build_site
+
+    values = _corpus_meta(meta, title, publisher)
+    options = SiteOptions(
+        title=values.get("title"),
+        description=values.get("description"),
+        publisher=values.get("publisher"),
+        build_date=_change_date(None),
+        force=force,
+    )
+    result = build_site(list(sources), site, options, tell=lambda exc: _fail(str(exc)))
+    click.echo(
+        f"tei site: {site / 'index.html'}: {result.documents} documents ({result.read} read, {result.pages} pages "
+        f"rebuilt), {result.entities} index entries, {result.written} files written, {result.removed} removed"
+        + (f", {result.failed} failed" if result.failed else ""),
+        err=True,
+    )
+    ctx.exit(1 if result.failed else 0)
+
+
 def main(argv: list[str] | None = None) -> Any:
     """Entry point: run the click group, turning known errors into one-line messages."""
     from tei.errors import TeiError

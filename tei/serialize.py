@@ -15,6 +15,7 @@ from tei.ns import TEI_NS
 ELEMENT_ONLY = frozenset(
     [
         "TEI",
+        "teiCorpus",
         "teiHeader",
         "fileDesc",
         "titleStmt",
