@@ -8,7 +8,8 @@ the same classes, built once.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+import sys
+from collections.abc import Callable, Iterable, Iterator
 
 from tei.annotate.register import APOSTROPHES, DASHES
 
@@ -45,6 +46,43 @@ CAPP_UP = rf"[{U}][{U}\d]+(?:[{D}][{U}\d]+)*(?!\w)(?:[{A}]S(?!\w)|(?<=S)[{A}](?!
 WORD = re.compile(r"[^\W\d_]+")
 #: The start of a sentence, looked for at the end of the text before a word.
 SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"’”)]*\s+|\n\s*)$")
+
+
+class LazyPattern:
+    """A regex compiled on first use: the start-up of a command pays only for the patterns it needs.
+
+    Why: compiling the whole grammar costs more than encoding a small document;
+    many patterns (signatures, ships, citations, capitals) serve few texts.
+    """
+
+    __slots__ = ("_compiled", "_flags", "_source")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self._source = source
+        self._flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def rx(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self._source, self._flags)
+        return self._compiled
+
+    @property
+    def pattern(self) -> str:
+        return self._source
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.rx.match(text, pos, endpos)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.rx.search(text, pos, endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.rx.fullmatch(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return self.rx.finditer(text, pos, endpos)
 
 
 def data_regex(pattern: str) -> re.Pattern[str]:

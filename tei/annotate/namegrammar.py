@@ -8,10 +8,11 @@ here, compiled at import.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
-from tei.annotate.lexical import CAPP, CAPP_UP, HS, S0, SENTENCE_START, WORD, A, D, S, U, alternation
+from tei.annotate.lexical import CAPP, CAPP_UP, HS, S0, SENTENCE_START, WORD, A, D, LazyPattern, S, U, alternation
 from tei.annotate.register import APOSTROPHES
 from tei.annotate.vocabulary import name_words
 
@@ -72,26 +73,26 @@ ACRONYM = re.compile(r"(?:[^\W\d_]\.){3,}")
 WORKS = re.compile(
     rf"(?:[{A}]s)?\s+(?:(?:(?:{alternation(VOCAB.work_qualifiers)})\s+)?(?:{alternation(VOCAB.work_words)}))\b"
 )
-SIGNED = re.compile(
+SIGNED = LazyPattern(
     rf"\((?:{alternation(VOCAB.signed_in_brackets)})\)|\b(?:{alternation(VOCAB.signed_labels)})(?:\s+by)?\s*:?"
 )
 SIGNED_SEP = re.compile(r"\s*(?:\([^()\n]{0,40}\))?\s*(?:,|\band\b|&)\s*")
-SIGNED_NAME = re.compile(rf"{HS}*(?:{INITIAL}{S0}){{0,3}}{NAMEWORD}(?:{HS}+{NAMEWORD}){{0,2}}")
+SIGNED_NAME = LazyPattern(rf"{HS}*(?:{INITIAL}{S0}){{0,3}}{NAMEWORD}(?:{HS}+{NAMEWORD}){{0,2}}")
 #: What may stand beside a name on a signature line: initials, brackets, punctuation.
-SIGNATURE_REST = re.compile(
+SIGNATURE_REST = LazyPattern(
     rf"(?:\s|[{U}]\.|[(),.;:\[\]]|\((?:{alternation(VOCAB.signed_in_brackets)})\))*"
 )
-CITATION = re.compile(
+CITATION = LazyPattern(
     rf"^{HS}*(?P<names>{NAMEWORD}(?:{HS}*(?:&|and){HS}*{NAMEWORD})*),{HS}*[ivxlcdm]+\b[,.]",
     re.MULTILINE,
 )
 _CREDIT_LABELS = "|".join(
     re.escape(label).replace(r"\ ", r"\s+") for label in sorted(VOCAB.credit_labels, key=len, reverse=True)
 )
-CREDIT = re.compile(rf"\b(?:{_CREDIT_LABELS})\b[^:\n]{{0,40}}?(?:\s+by|:)\s+")
+CREDIT = LazyPattern(rf"\b(?:{_CREDIT_LABELS})\b[^:\n]{{0,40}}?(?:\s+by|:)\s+")
 _CREDIT_PART = rf"(?:{NAMEWORD}|[{U}]\.)"
 #: A credited person: two or three words; a line may break only after the first.
-CREDIT_NAME = re.compile(rf"{_CREDIT_PART}(?:{HS}*\n?{HS}*){_CREDIT_PART}(?:{HS}+{_CREDIT_PART})?")
+CREDIT_NAME = LazyPattern(rf"{_CREDIT_PART}(?:{HS}*\n?{HS}*){_CREDIT_PART}(?:{HS}+{_CREDIT_PART})?")
 CREDIT_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|&|and)\s*")
 
 # --------------------------------------------------------------------------- ships
@@ -112,11 +113,11 @@ def _ship_words() -> str:
 _QUOTE_OPEN = "[\"“‘'«]"
 _QUOTE_CLOSE = "[\"”’'»]"
 #: A ship's name: capitalised words (or figures) in quotes, or up to three capitalised words.
-SHIP_NAME = re.compile(
+SHIP_NAME = LazyPattern(
     rf"(?:{_QUOTE_OPEN}(?P<quoted>[{U}][\w'’.-]*(?:{HS}+[\w'’.-]+){{0,3}}?),?{_QUOTE_CLOSE}"
     rf"|(?P<plain>[{U}][\w'’-]+(?:{HS}+[{U}][\w'’-]+){{0,2}}))"
 )
-SHIP_WORD = re.compile(rf"(?<![\w.])(?P<word>{_ship_words()})(?:{HS}+|(?<=\.))")
+SHIP_WORD = LazyPattern(rf"(?<![\w.])(?P<word>{_ship_words()})(?:{HS}+|(?<=\.))")
 #: Between two ships of a list: a comma or "and", perhaps after the tonnage ("Orel 4,441, Kursk").
 SHIP_SEP = re.compile(rf"(?:{HS}+[\d][\d,.]*)?(?:{HS}*,{HS}*(?:and{HS}+)?|{HS}+and{HS}+)")
 
@@ -131,7 +132,7 @@ def _services() -> str:
 #: A cheap test for a text that may hold a service abbreviation at all.
 SERVICE_HINT = re.compile(rf",{HS}*(?:{'|'.join(sorted({re.escape(f[:2]) for f in VOCAB.services}))})")
 #: ``Captain, U. S. A.``: the army or navy after a rank is an organisation, not the country.
-SERVICE_AFTER_RANK = re.compile(
+SERVICE_AFTER_RANK = LazyPattern(
     rf"(?<![\w-])(?:{'|'.join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))}),{HS}*"
     rf"(?P<service>{_services()})"
 )
@@ -185,8 +186,16 @@ def _grammar(word: str, of: str, for_: str, and_: str, the: str) -> Grammar:
 
 
 NORMAL = _grammar(CAPP, "of", "for", "and", "the")
-TITLE_CASE = _grammar(CAPP, "(?:of|Of)", "(?:for|For)", "(?:and|And)", "(?:the|The)")
-CAPS = _grammar(CAPP_UP, "OF", "FOR", "AND", "THE")
+@functools.cache
+def title_case_grammar() -> Grammar:
+    """The grammar of title-case headings ("Government Of The German Reich"), built on first need."""
+    return _grammar(CAPP, "(?:of|Of)", "(?:for|For)", "(?:and|And)", "(?:the|The)")
+
+
+@functools.cache
+def caps_grammar() -> Grammar:
+    """The grammar of lines in capitals, built on first need."""
+    return _grammar(CAPP_UP, "OF", "FOR", "AND", "THE")
 
 # --------------------------------------------------------------------------- word tests
 

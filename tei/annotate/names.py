@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 
 from tei.annotate.matcher import Candidate, RegisterMatcher, build_tries
 from tei.annotate.namegrammar import (
-    CAPS,
     CREDIT,
     KEYWORDS,
     KEYWORDS_UP,
@@ -31,6 +30,7 @@ from tei.annotate.namegrammar import (
     TITLE_STARTS,
     URL,
     WORKS,
+    caps_grammar,
     caps_run,
 )
 from tei.annotate.patterns import PatternRules, Span
@@ -113,7 +113,7 @@ class NameRecogniser:
             elif len(token) > 1 and token.isupper():
                 keyword = KEYWORDS_UP.get(token)
                 if keyword is not None and caps_run(text, start, end):
-                    found_caps = rules.keyword(text, start, end, keyword, token, CAPS)
+                    found_caps = rules.keyword(text, start, end, keyword, token, caps_grammar())
                     self._add(cands, text, found_caps, "keyword", caps=True)
             if token in TITLE_STARTS:
                 self._add(cands, text, rules.titled(text, start), "title")

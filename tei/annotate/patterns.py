@@ -40,7 +40,6 @@ from tei.annotate.namegrammar import (
     SIGNED_SEP,
     STOP_WORDS,
     TITLE_AT,
-    TITLE_CASE,
     TITLES,
     VOCAB,
     Grammar,
@@ -50,6 +49,7 @@ from tei.annotate.namegrammar import (
     not_a_surname,
     noun_use,
     suffix_end,
+    title_case_grammar,
     title_case_line,
     trim_possessive,
     with_forename,
@@ -89,7 +89,7 @@ class PatternRules:
             if following is not None and not is_stop(following.group("word")):
                 return None  # "Soviet Government", "Party Congress": the later head word decides
         if grammar is NORMAL and title_case_line(text, start, end):
-            grammar = TITLE_CASE  # "Government Of The German Reich" in a title-case heading
+            grammar = title_case_grammar()  # "Government Of The German Reich" in a title-case heading
         right = self._of_chain(text, end, keyword, grammar, head) if keyword.of else None
         left = self._left_chain(text, start, keyword, grammar, head)
         if left is not None and right is None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from tei.annotate.lexical import HS, S0, U
+from tei.annotate.lexical import HS, S0, LazyPattern, U
 from tei.annotate.matcher import lookup
 from tei.annotate.namegrammar import (
     INITIAL,
@@ -84,28 +84,28 @@ _NAME_SHAPE = (
     rf"(?:{HS}+(?:{_PARTICLE}{HS}+)?(?:{INITIAL}|{NAMEWORD})){{0,3}}"
 )
 #: ``(Knabenshue)`` after an office: the holder's name.
-_PAREN_NAME = re.compile(rf"\((?P<name>{_NAME_SHAPE})(?:{NAME_SUFFIX.pattern})?\)")
+_PAREN_NAME = LazyPattern(rf"\((?P<name>{_NAME_SHAPE})(?:{NAME_SUFFIX.pattern})?\)")
 _OFFICE = re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in sorted(VOCAB.offices, key=len, reverse=True))})")
 #: Where the office phrase before the parenthesis starts ("… to the Minister in X (").
 _ROLE_START = re.compile(r"(?:^|\b(?:to|by|from|and)\s+the\s+|\b[Tt]he\s+|\bby\s+|\bto\s+)(?=[A-Z])")
 #: A signature line: a name, perhaps in the editor's brackets, perhaps with a suffix.
-_SIGNATURE = re.compile(rf"^\s*\[?\s*(?P<name>{_NAME_SHAPE}(?:{NAME_SUFFIX.pattern})?)\s*\]?\s*[.,]?\s*$")
+_SIGNATURE = LazyPattern(rf"^\s*\[?\s*(?P<name>{_NAME_SHAPE}(?:{NAME_SUFFIX.pattern})?)\s*\]?\s*[.,]?\s*$")
 _WORD_TOKEN = re.compile(rf"[{U}][\w'’-]*")
 #: A capitalised word standing alone (not inside a chain of capitalised words).
-_LONE_WORD = re.compile(rf"(?<![\w'’.-])(?<![{U}][\w'’-] )(?P<w>[{U}][a-zà-ÿ][\w'’-]*)(?![\w'’-])(?![ \t]+[{U}])")
+_LONE_WORD = LazyPattern(rf"(?<![\w'’.-])(?<![{U}][\w'’-] )(?P<w>[{U}][a-zà-ÿ][\w'’-]*)(?![\w'’-])(?![ \t]+[{U}])")
 #: A sentence or line begins here (a semicolon does not begin one: a capital after it is a name's).
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]['\"’”)]*\s+|\n\s*)$")
 #: Surnames by their shape alone: McCall, MacManus, O'Grady.
-_SHAPED = re.compile(rf"(?<![\w'’.-])(?:Mc|Mac|O['’])[{U}][a-z]")
+_SHAPED = LazyPattern(rf"(?<![\w'’.-])(?:Mc|Mac|O['’])[{U}][a-z]")
 #: "[From House.]", "Following from Keeley:": a relayed telegram's author.
-_RELAY = re.compile(rf"(?:^|\n|\[)[ \t]*(?:[Ff]ollowing[ \t]+)?[Ff]rom[ \t]+(?P<w>[{U}][\w'’-]+)(?=[.:\]])")
+_RELAY = LazyPattern(rf"(?:^|\n|\[)[ \t]*(?:[Ff]ollowing[ \t]+)?[Ff]rom[ \t]+(?P<w>[{U}][\w'’-]+)(?=[.:\]])")
 _PERSON_VERB = re.compile(rf"(?<=[\w'’])[ \t]+(?:{'|'.join(sorted(VOCAB.person_verbs, key=len, reverse=True))})\b")
 _WORD_BEFORE = re.compile(rf"(?P<w>[{U}][\w'’-]*)[ \t]*$")
 _WORD_AFTER = re.compile(rf"(?P<w>[{U}][\w'’-]*)")
 _AND = re.compile(r"[ \t]and[ \t]+")
-_OFFICE_AFTER_COMMA = re.compile(rf",{HS}+(?:[{U}][\w-]+{HS}+){{0,2}}(?P<office>[{U}][\w-]+)(?![\w-])")
-_NAME_BEFORE_COMMA = re.compile(rf"(?<![\w'’.-])(?P<name>{NAMEWORD}(?:{HS}+{NAMEWORD}){{1,2}})$")
-_POSTPOSED = re.compile(
+_OFFICE_AFTER_COMMA = LazyPattern(rf",{HS}+(?:[{U}][\w-]+{HS}+){{0,2}}(?P<office>[{U}][\w-]+)(?![\w-])")
+_NAME_BEFORE_COMMA = LazyPattern(rf"(?<![\w'’.-])(?P<name>{NAMEWORD}(?:{HS}+{NAMEWORD}){{1,2}})$")
+_POSTPOSED = LazyPattern(
     rf"(?<![\w'’.-])(?P<first>[{U}][\w'’-]+){HS}+(?:{'|'.join(VOCAB.postposed_titles)})(?![\w-])"
     rf"(?:{HS}+(?:el|al|ed|es|ul){HS}+(?P<last>[{U}][\w'’-]+))?"
 )
