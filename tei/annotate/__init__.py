@@ -171,6 +171,7 @@ def annotate_text(
     decisions, calendar = _calendars(text_el, names, register, explicit, doc_date, meta_author)
     unit_set = set(decisions)
     persons = DocumentPersons(register)
+    when = doc_date.isoformat() if doc_date else (f"{doc_year:04d}" if doc_year else None)
     notes: list[str] = []
     found: list[tuple[Flat, list[DateMatch], list[NameMatch]]] = []
     for container, flat in flats:
@@ -190,9 +191,10 @@ def annotate_text(
         evidence = persons.heading_persons(flat.text)
         if local_name(container) == "signed":
             evidence += persons.signature(flat.text)
-        when = doc_date.isoformat() if doc_date else (f"{doc_year:04d}" if doc_year else None)
         matches = _with_evidence(names.find(flat.text, when), evidence)
-        matches = sorted(matches + persons.by_context(flat.text, matches), key=lambda m: m.start)
+        by_context = persons.by_context(flat.text, matches)
+        if by_context:
+            matches = sorted(matches + by_context, key=lambda m: m.start)
         persons.learn(flat.text, matches)
         found.append((flat, dates, matches))
     for flat, dates, matches in found:

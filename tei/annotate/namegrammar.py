@@ -278,9 +278,15 @@ def noun_use(text: str, end: int) -> bool:
 
 def title_case_line(text: str, start: int, end: int) -> bool:
     """True in a heading written in title case, where ``Of`` and ``The`` are capitalised too."""
-    line_start = max(text.rfind("\n", max(0, start - 200), start) + 1, start - 200)
-    line_end = text.find("\n", end, end + 200)
-    words = WORD.findall(text, line_start, line_end if line_end >= 0 else end + 200)
+    line_start = max(text.rfind("\n", max(0, start - 80), start) + 1, start - 80)
+    line_end = text.find("\n", end, end + 80)
+    return _title_case(text[line_start : line_end if line_end >= 0 else end + 80])
+
+
+@functools.lru_cache(maxsize=1024)
+def _title_case(line: str) -> bool:
+    """Is this (piece of a) line written in title case? Cached: a paragraph asks it of each name."""
+    words = WORD.findall(line)
     if len(words) < _TITLE_CASE_MIN:
         return False
     capital = sum(1 for word in words if word[0].isupper())

@@ -96,9 +96,12 @@ class NameRecogniser:
         cands: list[Candidate] = []
         m = self._m
         rules = self._patterns
+        ship_words: set[int] = set()
         for found in m.candidates.finditer(text):
             start, end = found.span()
             token = found.group()
+            for ship in rules.ships(text, start, ship_words):
+                cands.append(Candidate(*ship, None, None, -1, "ship"))
             hit = None
             node = m.exact.get(token)
             if node is not None:
@@ -127,8 +130,6 @@ class NameRecogniser:
             self._add(cands, text, rules.signed(text), "signed-label")
         if ("by" in text or ":" in text) and CREDIT.search(text):
             self._add(cands, text, rules.credits(text), "credit")
-        for start, end, tag in rules.ships(text):
-            cands.append(Candidate(start, end, tag, None, None, -1, "ship"))
         if "," in text and SERVICE_HINT.search(text):
             for service in SERVICE_AFTER_RANK.finditer(text):
                 start, end = service.span("service")

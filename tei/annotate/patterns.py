@@ -58,8 +58,9 @@ from tei.annotate.register import APOSTROPHES, form_key
 from tei.annotate.vocabulary import Keyword
 
 Span = tuple[int, int, str]
-#: The ship nouns without their plurals, lower case: a cheap test before the ship grammar.
-_SHIP_STEMS = frozenset(w.lower().rstrip("s") for w in VOCAB.ship_words if "." not in w and len(w) > 3)
+#: The ship nouns (lower case): the word before a capitalised word is looked up here.
+_SHIP_NOUNS = frozenset(w.lower() for w in VOCAB.ship_words if "." not in w)
+_QUOTES_AND_SPACE = frozenset(" \t\u00a0\"“‘'«")
 
 
 class PatternRules:
@@ -313,36 +314,54 @@ class PatternRules:
                 pos = sep.end()
         return spans
 
-    def ships(self, text: str) -> list[tuple[int, int, str]]:
-        """Vessels: ``U. S. S. “George Washington,”``, ``the destroyers Coghlan and Lamson``.
+    def ships(self, text: str, name_start: int, done: set[int]) -> list[tuple[int, int, str]]:
+        """Vessels named from the ship word before ``name_start``: ``U. S. S. “George Washington,”``,
+        ``the destroyers Coghlan and Lamson``, ``steamers Orel 4,441, Kursk 4,495``.
 
         A ship is neither a person nor a place: the span becomes ``name type="ship"``
         (tag ``name``), and it wins over a register form of the same words. An
         abbreviation (``U. S. S.``) is part of the name; a noun (``destroyers``) is not.
+        Asked at each capitalised word, so that a text without vessels costs a set lookup.
         """
+        word = self._ship_word_before(text, name_start)
+        if word is None or word.start() in done:
+            return []
+        done.add(word.start())
         spans: list[tuple[int, int, str]] = []
-        lower = text.lower()
-        if "s." not in lower and not any(stem in lower for stem in _SHIP_STEMS):
-            return spans  # most paragraphs name no vessel: one pass of substring tests
-        for word in SHIP_WORD.finditer(text):
-            prefix = "." in word.group("word")
-            pos = word.end()
-            first = True
-            while True:
-                name = SHIP_NAME.match(text, pos)
-                if name is None:
-                    break
-                group = "quoted" if name.group("quoted") else "plain"
-                value = name.group(group)
-                if any(is_stop(w) or w.lower() in NOT_NAMES or w in TITLES for w in WORD.findall(value)):
-                    break
-                if prefix and first:  # "U. S. S. “George Washington,”": prefix and quotes belong together
-                    spans.append((word.start(), name.end() if group == "quoted" else name.end(group), "name"))
-                else:
-                    spans.append((name.start(group), name.end(group), "name"))
-                first = False
-                sep = SHIP_SEP.match(text, name.end())
-                if sep is None:
-                    break
-                pos = sep.end()
+        prefix = "." in word.group("word")
+        pos = word.end()
+        first = True
+        while True:
+            name = SHIP_NAME.match(text, pos)
+            if name is None:
+                break
+            group = "quoted" if name.group("quoted") else "plain"
+            value = name.group(group)
+            if any(is_stop(w) or w.lower() in NOT_NAMES or w in TITLES for w in WORD.findall(value)):
+                break
+            if prefix and first:  # "U. S. S. “George Washington,”": prefix and quotes belong together
+                spans.append((word.start(), name.end() if group == "quoted" else name.end(group), "name"))
+            else:
+                spans.append((name.start(group), name.end(group), "name"))
+            first = False
+            sep = SHIP_SEP.match(text, name.end())
+            if sep is None:
+                break
+            pos = sep.end()
         return spans
+
+    @staticmethod
+    def _ship_word_before(text: str, start: int) -> re.Match[str] | None:
+        """The ship word (``destroyers``, ``U. S. S.``) right before a capitalised word, if any."""
+        end = start
+        while end > 0 and text[end - 1] in _QUOTES_AND_SPACE:
+            end -= 1
+        begin = end
+        while begin > 0 and (text[begin - 1].isalpha() or text[begin - 1] in ".-"):
+            begin -= 1
+        word = text[begin:end]
+        if word.lower() in _SHIP_NOUNS:
+            return SHIP_WORD.match(text, begin)
+        if word.endswith("."):  # an abbreviation: "U. S. S." spans spaces, so look a little further back
+            return SHIP_WORD.search(text, max(0, begin - 8), end + 1)
+        return None

@@ -15,6 +15,8 @@ ever invented for them.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -99,7 +101,8 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:]['\"’”)]*\s+|\n\s*)$")
 _SHAPED = LazyPattern(rf"(?<![\w'’.-])(?:Mc|Mac|O['’])[{U}][a-z]")
 #: "[From House.]", "Following from Keeley:": a relayed telegram's author.
 _RELAY = LazyPattern(rf"(?:^|\n|\[)[ \t]*(?:[Ff]ollowing[ \t]+)?[Ff]rom[ \t]+(?P<w>[{U}][\w'’-]+)(?=[.:\]])")
-_PERSON_VERB = re.compile(rf"(?<=[\w'’])[ \t]+(?:{'|'.join(sorted(VOCAB.person_verbs, key=len, reverse=True))})\b")
+#: A capitalised word and the lower-case word after it (is that a verb of saying?).
+_CAPITAL_THEN_WORD = re.compile(rf"[{U}][\w'’-]*[ \t]+(?P<v>[a-z]+)\b")
 _WORD_BEFORE = re.compile(rf"(?P<w>[{U}][\w'’-]*)[ \t]*$")
 _WORD_AFTER = re.compile(rf"(?P<w>[{U}][\w'’-]*)")
 _AND = re.compile(r"[ \t]and[ \t]+")
@@ -121,6 +124,7 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+@functools.lru_cache(maxsize=4096)
 def surname_of(name: str) -> str:
     """The surname of a written name: its last capitalised word, without a suffix or possessive."""
     bare = NAME_SUFFIX.sub("", name).strip(" ,.[]")
@@ -237,7 +241,7 @@ class DocumentPersons:
         and ``you and Keeley``, ``Reading and Wiseman`` (beside a pronoun or a person
         already found). A word the register knows as a person gets its entry.
         """
-        occupied = [(m.start, m.end) for m in matches]
+        occupied = sorted((m.start, m.end) for m in matches)
         persons = [(m.start, m.end) for m in matches if m.tag == "persName"]
         found: list[NameMatch] = []
         seen: set[int] = set()
@@ -269,10 +273,9 @@ class DocumentPersons:
         saying, few "and"s beside a person, few relayed messages.
         """
         found: list[tuple[int, str]] = []
-        for verb in _PERSON_VERB.finditer(text):
-            before = _WORD_BEFORE.search(text, max(0, verb.start() - 40), verb.start())
-            if before is not None:
-                found.append((before.start("w"), "verb"))
+        for pair in _CAPITAL_THEN_WORD.finditer(text):
+            if pair.group("v") in VOCAB.person_verbs:
+                found.append((pair.start(), "verb"))
         if " and " in text:
             for conj in _AND.finditer(text):
                 before = _WORD_BEFORE.search(text, max(0, conj.start() - 40), conj.start())
@@ -281,7 +284,8 @@ class DocumentPersons:
                     found.append((after.start("w"), "coordination"))
                 if before is not None and self._coordinated(text, before.start("w"), before.end("w"), persons):
                     found.append((before.start("w"), "coordination"))
-        found.extend((shape.start(), "shape") for shape in _SHAPED.finditer(text))
+        if "Mc" in text or "Mac" in text or "O'" in text or "O’" in text:
+            found.extend((shape.start(), "shape") for shape in _SHAPED.finditer(text))
         if "rom " in text:
             found.extend((relay.start("w"), "relay") for relay in _RELAY.finditer(text))
         return sorted(found)
@@ -400,8 +404,10 @@ class DocumentPersons:
             start, end = word.start(), word.start() + len(bare)
             if self._inside(occupied, start, end) or not self._alone(text, start, end):
                 continue
-            opening = _SENTENCE_START.search(text, max(0, start - 12), start) is not None
-            if (opening or title_case_line(text, start, end)) and not foreign_shape(bare):
+            if not foreign_shape(bare) and (
+                _SENTENCE_START.search(text, max(0, start - 12), start) is not None
+                or title_case_line(text, start, end)
+            ):
                 continue
             person = self._local.get(key)
             if person is not None:
@@ -421,7 +427,9 @@ class DocumentPersons:
 
     @staticmethod
     def _inside(occupied: list[tuple[int, int]], start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in occupied)
+        """Does ``start:end`` overlap a span of ``occupied`` (sorted by start)?"""
+        index = bisect.bisect_left(occupied, (end,))
+        return any(s < end and start < e for s, e in occupied[max(0, index - 8) : index])
 
     @staticmethod
     def _alone(text: str, start: int, end: int) -> bool:
