@@ -69,6 +69,7 @@ def encode(data: bytes, options: EncodeOptions = EncodeOptions(), *, name: str =
             f"{report.joined_paragraphs} paragraph(s) broken by a page footer or a blank line in mid-sentence "
             "were joined."
         )
+    decisions.extend(report.decisions)
     if options.meta.corrections:
         from tei.annotate.corrections import apply_corrections
 

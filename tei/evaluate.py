@@ -228,7 +228,25 @@ def annotated_types(gold: dict[str, Any]) -> tuple[frozenset[str], bool]:
 
 
 def _text_of(element: etree._Element) -> str:
-    return _surface(element)
+    """A dateline's or signature's text as a reader sees it: ``supplied`` in its square brackets.
+
+    Why: the gold keeps the brackets of the printed line (``[Washington,] 14 November``),
+    which the encoder turns into ``supplied`` and the reading edition prints again.
+    """
+    parts: list[str] = []
+
+    def visit(node: etree._Element) -> None:
+        supplied = local_name(node) == "supplied"
+        parts.append(("[" if supplied else "") + (node.text or ""))
+        for child in node:
+            if local_name(child) not in _SKIP_TEXT:
+                visit(child)
+            parts.append(child.tail or "")
+        if supplied:
+            parts.append("]")
+
+    visit(element)
+    return _norm("".join(parts))
 
 
 def _tei_elements(root: etree._Element, path: str) -> list[etree._Element]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from tei.metadata import Metadata
-from tei.ns import E, tei, text_content, xpath_elements
+from tei.ns import E, local_name, tei, text_content, xpath_elements
 
 _LICENCES = {
     "cc by 4.0": "https://creativecommons.org/licenses/by/4.0/",
@@ -196,14 +196,88 @@ def _creation(text_el: etree._Element, meta: Metadata) -> etree._Element:
         dates = [d for d in holder.iter(tei("date")) if d.get("when") or d.get("from")]
         if dates:
             chosen = next((d for d in dates if d.get("calendar") == "#julian"), dates[0])
-            date = E("date", _text_of(holder))
+            # A dateline also names the place and the hour: the creation date is the date's own words.
+            shown = _text_of(holder) if local_name(holder) == "docDate" else _date_words(holder, dates)
+            date = E("date", shown)
             for name in ("calendar", "when", "when-custom", "datingMethod", "from", "to", "from-custom", "to-custom"):
                 if chosen.get(name):
                     date.set(name, chosen.get(name, ""))
             return E("creation", date)
+        if local_name(holder) == "dateline":
+            return _undated(holder)
         return E("creation", E("date", _text_of(holder)))
     # creation holds phrase-level content only (no p), in the project schema and in tei_all.
     return E("creation", "The date of the document is not stated in the text.")
+
+
+def _undated(dateline: etree._Element) -> etree._Element:
+    """A dateline without a date (``London [undated].``): the received line, when there is one, bounds it.
+
+    A letter was written on or before the day it was received, so the received
+    date is the creation's ``@notAfter``; nothing else is inferred.
+    """
+    opener = dateline.getparent()
+    received = []
+    if opener is not None:
+        received = [
+            date
+            for note in opener.iterfind(tei("note"))
+            if note.get("type") == "received"
+            for date in note.iter(tei("date"))
+            if re.fullmatch(r"\d{4}-\d\d-\d\d", date.get("when", ""))
+        ]
+    if received:
+        when = received[0].get("when", "")
+        return E("creation", E("date", f"not after {_text_of(received[0])}, when it was received", notAfter=when))
+    return E("creation", f"As the dateline gives it: {_reading_text(dateline)}")
+
+
+def _reading_text(element: etree._Element) -> str:
+    """An element's text as the reading edition prints it: ``supplied`` in square brackets."""
+    parts: list[str] = []
+
+    def visit(node: etree._Element) -> None:
+        supplied = local_name(node) == "supplied"
+        parts.append(("[" if supplied else "") + (node.text or ""))
+        for child in node:
+            if local_name(child) != "note":
+                visit(child)
+            parts.append(child.tail or "")
+        if supplied:
+            parts.append("]")
+
+    visit(element)
+    return _norm("".join(parts))
+
+
+def _date_words(holder: etree._Element, dates: list[etree._Element]) -> str:
+    """The words of a dateline from its first date on, without the clock time: the date as written.
+
+    ``Paris, September 9, 1914, 10 p.m.`` -> ``September 9, 1914``; the year after a
+    dual date stays (``October 26 (November 8), 1917``).
+    """
+    first = dates[0]
+    parts: list[str] = []
+    collecting = False
+
+    def visit(node: etree._Element) -> None:
+        nonlocal collecting
+        if node is first:
+            collecting = True
+        skip = local_name(node) in ("time", "note")
+        if collecting and node.text and not skip:
+            parts.append(node.text)
+        for child in node:
+            if not skip:
+                visit(child)
+            if collecting and child.tail:
+                parts.append(child.tail)
+
+    for child in holder:
+        visit(child)
+        if collecting and child.tail:
+            parts.append(child.tail)
+    return _norm("".join(parts)).rstrip(" ,.;:—–-")
 
 
 def build_header(text_el: etree._Element, facts: HeaderFacts, standoff: etree._Element | None = None) -> etree._Element:

@@ -15,8 +15,8 @@ from lxml import etree
 from tei.readers.structure import ReadReport, build_text
 
 _MARKDOWN_SIGNS = re.compile(
-    r"(?m)^\s{0,3}#{1,6}\s|\*\*[^*\n]+\*\*|<sup>|</sup>|<https?://|\]\(https?://|^\s*\*[^*\s][^*\n]*\*\s*$|"
-    r"^\s*>\s|\S {2}$|\\[*_\[\]]"
+    r"(?m)^[ \t]{0,3}#{1,6}\s|\*\*[^*\n]+\*\*|<sup>|</sup>|<https?://|\]\(https?://|^[ \t]*\*[^*\s][^*\n]*\*[ \t]*$|"
+    r"^[ \t]*>\s|\S {2}$|\\[*_\[\]]"
 )
 
 

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
-_MONTH_RE = re.compile(rf"\b(?:{MONTHS})\b\.?", re.IGNORECASE)
-_YEAR_RE = re.compile(r"\b1[6-9]\d\d\b|\b20\d\d\b")
-_NUMERIC_DATE_RE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}-\d\d-\d\d\b")
-_DATE_FILLER = re.compile(
+MONTH_RE = re.compile(rf"\b(?:{MONTHS})\b\.?", re.IGNORECASE)
+YEAR_RE = re.compile(r"\b1[6-9]\d\d\b|\b20\d\d\b")
+NUMERIC_DATE_RE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}-\d\d-\d\d\b")
+DATE_FILLER = re.compile(
     rf"^(?:\d{{1,4}}(?:st|nd|rd|th)?|{MONTHS}|of|the|and|to|or|old|new|style|O|N|S|OS|NS|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$",
     re.IGNORECASE,
@@ -28,7 +29,7 @@ SEPARATOR_RE = re.compile(r"^\s*(?:-{3,}|\*(?:\s*\*){2,}|_{3,}|={3,})\s*$")
 NAVIGATION_RE = re.compile(r"^\s*(?:\[[^\[\]\n]{1,40}\]\s*){2,}$")
 LIST_ITEM_RE = re.compile(r"^\s*(?P<label>\(?(?P<n>\d{1,3}|[a-z]|[ivx]{1,5})[.)])(?P<space>\s*)(?P<rest>\S.*)$")
 BULLET_RE = re.compile(r"^\s*(?P<label>[-*+•])\s+(?P<rest>\S.*)$")
-MD_HEADING_RE = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<rest>.*?)\s*#*\s*$")
+_MD_HEADING_START = re.compile(r"\s{0,3}#{1,6}\s+")
 CITATION_RE = re.compile(
     r"(?:\bpp?\.\s*\d+|\b[Vv]ol(?:ume)?\.?\s*[\divxlcIVXLC]+|\b[Nn]o\.\s*\d+|\bpages?\s+\d+|"
     r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?,\s*[ivxlcdm]+\b)"
@@ -99,12 +100,12 @@ class Block:
     lines: tuple[str, ...]
     lineno: int
 
-    @property
+    @cached_property
     def text(self) -> str:
         """The lines without indentation or trailing spaces, joined by newlines."""
         return "\n".join(line.strip() for line in self.lines)
 
-    @property
+    @cached_property
     def one_line(self) -> str:
         """The lines joined by single spaces: for classification only."""
         return " ".join(line.strip() for line in self.lines)
@@ -139,7 +140,7 @@ def _split_long_lines(block: Block) -> list[Block]:
     """Split a block whose lines are paragraphs of their own (no blank lines between them)."""
     if len(block.lines) < 2 or not any(len(line.strip()) >= PARAGRAPH_LINE for line in block.lines):
         return [block]
-    if MD_HEADING_RE.match(block.lines[0]) and len(block.lines) == 1:
+    if len(block.lines) == 1 and md_heading(block.lines[0]) is not None:
         return [block]
     pieces: list[Block] = []
     current: list[str] = [block.lines[0]]
@@ -159,6 +160,39 @@ def words(text: str) -> list[str]:
     return _WORD_RE.findall(text)
 
 
+def count_words(text: str, limit: int) -> int:
+    """The number of words in ``text``, counting no further than ``limit + 1``.
+
+    Why: the line tests ask "at most N words?" of lines that may be megabytes
+    long; listing every word of such a line for each test cost memory and time.
+    """
+    count = 0
+    for _ in _WORD_RE.finditer(text):
+        count += 1
+        if count > limit:
+            break
+    return count
+
+
+def md_heading(text: str) -> str | None:
+    """The text of a Markdown heading (``## Title ##`` -> ``Title``), or None when it is not one.
+
+    Written without a regular expression for the closing hashes: ``(.*?)\\s*#*\\s*$``
+    tried the whole suffix at every character, quadratic on a long run of ``#``.
+    """
+    start = _MD_HEADING_START.match(text)
+    if start is None:
+        return None
+    rest = text[start.end() :].rstrip().rstrip("#").rstrip()
+    return None if "\n" in rest else rest
+
+
+def heading_text(text: str) -> str:
+    """A heading block's text without Markdown heading syntax."""
+    rest = md_heading(text)
+    return text if rest is None else rest
+
+
 def strip_emphasis(line: str) -> str:
     """A line without Markdown emphasis markers around it (``**x**``, ``*x*``, ``_x_``)."""
     stripped = line.strip()
@@ -171,16 +205,16 @@ def strip_emphasis(line: str) -> str:
 def is_date_line(line: str) -> bool:
     """A short line that is a date (with perhaps a place before it): a dateline or docDate."""
     plain = strip_emphasis(line)
-    tokens = words(plain)
-    if not tokens or len(tokens) > 12:
+    if not 0 < count_words(plain, 12) <= 12:
         return False
-    has_month = bool(_MONTH_RE.search(plain))
-    has_year = bool(_YEAR_RE.search(plain))
-    if _NUMERIC_DATE_RE.search(plain) and len(tokens) <= 6:
+    tokens = words(plain)
+    has_month = bool(MONTH_RE.search(plain))
+    has_year = bool(YEAR_RE.search(plain))
+    if NUMERIC_DATE_RE.search(plain) and len(tokens) <= 6:
         return True
     if not (has_month and (has_year or re.search(r"\d", plain))) and not (has_year and len(tokens) <= 3):
         return False
-    other = [t for t in tokens if not _DATE_FILLER.match(t)]
+    other = [t for t in tokens if not DATE_FILLER.match(t)]
     # A place before the date ("Moscow, 6 December 1917") is allowed; prose is not.
     return len(other) <= 3 and all(t[0].isupper() for t in other)
 
@@ -188,20 +222,20 @@ def is_date_line(line: str) -> bool:
 def is_citation_line(line: str) -> bool:
     """A source reference such as ``Trotsky, iii, 2, p. 192`` or ``Vol. 26, pp. 249-53``."""
     plain = strip_emphasis(line)
-    return len(words(plain)) <= 25 and bool(CITATION_RE.search(plain)) and not plain.endswith((":",))
+    return count_words(plain, 25) <= 25 and bool(CITATION_RE.search(plain)) and not plain.endswith((":",))
 
 
 def is_heading(block: Block) -> bool:
     """A short block in capitals (``DECREE ON PEACE``) or a Markdown heading."""
-    if len(block.lines) == 1 and MD_HEADING_RE.match(block.lines[0]):
+    if len(block.lines) == 1 and md_heading(block.lines[0]) is not None:
         return True
+    if len(block.lines) > 3:
+        return False
     text = strip_emphasis(block.one_line)
+    if count_words(text, 16) > 16 or text.endswith((",", ";")):
+        return False
     letters = [c for c in text if c.isalpha()]
-    if len(block.lines) > 3 or not letters or len(words(text)) > 16:
-        return False
-    if text.endswith((",", ";")):
-        return False
-    return all(c.isupper() for c in letters) and len(letters) >= 3
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
 def is_list_item(line: str) -> bool:
@@ -243,7 +277,7 @@ def is_closing_citation(block: Block) -> bool:
         return True
     if all(is_citation_line(line) or URL_ONLY_RE.match(line) for line in lines):
         return True
-    if len(lines) == 1:
+    if len(lines) == 1 and count_words(lines[0], 12) <= 12:
         tokens = words(lines[0])
         capitals = [t for t in tokens if t[0].isupper()]
         return (

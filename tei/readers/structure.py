@@ -14,7 +14,9 @@ from lxml import etree
 
 from tei.ns import E, local_name, tei
 from tei.readers import blocks as B
-from tei.readers.inline import Inline, append_inline, parse_inline
+from tei.readers import letters as L
+from tei.readers.inline import Inline, MixedContent, append_inline, parse_inline
+from tei.readers.vocabulary import correspondence
 
 
 @dataclass
@@ -62,14 +64,15 @@ class _Builder:
         stripped = line.strip()
         if self.markdown:
             stripped = B.strip_emphasis(stripped)
-            heading = B.MD_HEADING_RE.match(stripped)
-            if heading:
-                stripped = heading.group("rest")
+            stripped = B.heading_text(stripped)
         return stripped
 
     # -- the document ---------------------------------------------------
 
     def build(self) -> etree._Element:
+        letters = L.read_letters(self.blocks, markdown=self.markdown)
+        if letters is not None:
+            return self._build_letters(letters)
         blocks = list(self.blocks)
         front_blocks, body_start = self._front_extent(blocks)
         back_start = self._back_start(blocks, body_start)
@@ -111,6 +114,120 @@ class _Builder:
         if back is not None:
             text.append(back)
         return text
+
+    # -- correspondence -------------------------------------------------
+
+    def _build_letters(self, letters: L.Letters) -> etree._Element:
+        """A telegram, despatch, letter or memorandum: one division per letter, enclosures after it."""
+        self.report.decisions.append(
+            "The text was read as correspondence: its heading is the division's head; editorial lines "
+            "([Telegram], file and serial numbers, the received line), the dateline and the salutation form "
+            "the opener; closing formulas and signatures the closer; each enclosure is a division of its own."
+        )
+        body = E("body")
+        for unit in letters.units:
+            body.append(self._letter_div(unit))
+        text = E("text", body)
+        back = self._back(letters.back)
+        if back is not None:
+            text.append(back)
+        return text
+
+    def _letter_div(self, unit: L.Unit) -> etree._Element:
+        div = E("div", type=unit.division)
+        if unit.marker is not None:
+            number = re.search(r"\d+", unit.marker)
+            if number:
+                div.set("n", number.group(0))
+            div.append(E("head", unit.marker, type="label"))
+        opener: etree._Element | None = None
+
+        def current_opener() -> etree._Element:
+            nonlocal opener
+            if opener is None:
+                opener = E("opener")
+                div.append(opener)
+            return opener
+
+        for item in unit.opening:
+            if item.kind in (L.HEADING, L.TITLE):
+                div.append(self.element("head", item.text))
+                opener = None
+            else:
+                current_opener().append(self._letter_line(item))
+        body_blocks = list(unit.body)
+        if body_blocks:
+            first = body_blocks[0]
+            end = L.salutation_end(first.text)
+            if end is not None and first.text[end:].strip():
+                current_opener().append(self.element("salute", first.text[:end]))
+                rest = first.text[end:].lstrip()
+                body_blocks[0] = B.Block(tuple(rest.split("\n")), first.lineno)
+        divs = self._divisions(
+            body_blocks, unit.division, numbered=L.telegram_number(body_blocks) is not None, titled=True
+        )
+        if len(divs) == 1 and divs[0].head is None:
+            for element in divs[0].content:
+                div.append(element)
+        else:
+            for part in divs:
+                if not part.content and part.head is None:
+                    continue
+                child = E("div", type=part.type)
+                if part.head is not None:
+                    child.append(part.head)
+                for element in part.content:
+                    child.append(element)
+                if len(child):
+                    div.append(child)
+        if unit.closing:
+            closer = E("closer")
+            for item in unit.closing:
+                closer.append(self._letter_line(item))
+            div.append(closer)
+        return div
+
+    def _letter_line(self, item: L.Item) -> etree._Element:
+        """The TEI of one opener or closer line of a letter."""
+        if item.kind == L.DATELINE:
+            return self._timed(E("dateline"), item.text)
+        if item.kind == L.RECEIVED:
+            inner = item.text
+            match = re.fullmatch(r"(\[\s*)(.*?)(\s*\]\s*\.?)", inner, re.DOTALL)
+            note = E("note", type="received")
+            if match:
+                append_inline(note, [match.group(1)])
+                self._timed(note, match.group(2))
+                append_inline(note, [match.group(3)])
+            else:
+                self._timed(note, inner)
+            return note
+        if item.kind in (L.FILE, L.SERIAL):
+            parts = L.file_number(item.text) if item.kind == L.FILE else L.serial_number(item.text)
+            if parts is not None:
+                label, number, rest = parts
+                return E("note", label, E("idno", number, type=item.kind), rest, type=item.kind)
+            return E("note", item.text, type=item.kind)
+        if item.kind in (L.TRANSMISSION, L.VERSION, L.CLASSIFICATION):
+            return E("note", item.text, type=item.kind)
+        if item.kind == L.SUBJECT:
+            return self.element("note", item.text, type="subject")
+        if item.kind == L.SALUTE:
+            return self.element("salute", item.text)
+        return self.element("signed", item.text)
+
+    def _timed(self, element: etree._Element, text: str) -> etree._Element:
+        """``text`` read inline into ``element``, each clock time (``10 p.m.``, ``noon``) a ``time``."""
+        items: list[Inline] = []
+        position = 0
+        for match in correspondence().clock.finditer(text):
+            items.extend(self.inline(text[position : match.start()]))
+            when = _clock_when(match.group(0))
+            items.append(_with_items(E("time", when=when), self.inline(match.group(0))))
+            position = match.end()
+        items.extend(self.inline(text[position:]))
+        append_inline(element, items)
+        return element
 
     # -- front ----------------------------------------------------------
 
@@ -180,7 +297,8 @@ class _Builder:
             nonlocal doc_title
             if not title_lines:
                 return
-            if doc_title is None:
+            if doc_title is None or front[-1] is not doc_title:
+                # A new docTitle after anything else in front, so that no line moves before it.
                 doc_title = E("docTitle")
                 front.append(doc_title)
             kind = "main" if not title_texts else "sub"
@@ -419,24 +537,38 @@ class _Builder:
                     closer.append(self.element("signed", content))
         return closer
 
-    def _divisions(self, blocks: list[B.Block], doc_type: str) -> list[_Div]:
-        """Cut the body at headings and separators into divisions with their content."""
+    def _divisions(
+        self, blocks: list[B.Block], doc_type: str, *, numbered: bool = False, titled: bool = False
+    ) -> list[_Div]:
+        """Cut the body at headings and separators into divisions with their content.
+
+        ``numbered``: the first block opens with a telegram's number (``59. Your …``), kept as an
+        ``idno`` at the head of its paragraph instead of starting a list. ``titled``: a line in
+        title case without a full stop is a heading too (the items of a bulletin or memorandum).
+        """
         divs: list[_Div] = [_Div(type="opening")]
         index = 0
-        pending_paragraph: etree._Element | None = None
+        # The paragraph that a following block may continue (joined in mid-sentence or across a footer).
+        pending: MixedContent | None = None
+
+        def finish() -> None:
+            nonlocal pending
+            if pending is not None:
+                pending.close()
+            pending = None
+
         while index < len(blocks):
             block = blocks[index]
             current = divs[-1]
             first = block.lines[0]
             if B.SEPARATOR_RE.match(first):
-                follows_embedded = current.embedded
-                divs.append(_Div(type="remarks" if follows_embedded else "section"))
-                pending_paragraph = None
+                finish()
+                divs.append(_Div(type="remarks" if current.embedded else "section"))
                 index += 1
                 continue
             if B.is_navigation(block):
+                finish()
                 current.content.append(E("fw", block.text, type="navigation"))
-                pending_paragraph = None
                 index += 1
                 continue
             if B.is_footer(block) and index + 1 < len(blocks):
@@ -444,59 +576,64 @@ class _Builder:
                 self.report.footers += 1
                 nxt = blocks[index + 1]
                 if (
-                    pending_paragraph is not None
+                    pending is not None
                     and _is_paragraph_block(nxt)
-                    and (not B.ends_sentence(_last_text(pending_paragraph)) or B.starts_lowercase(nxt.text))
+                    and (not B.ends_sentence(pending.last_text) or B.starts_lowercase(nxt.text))
                 ):
-                    pending_paragraph.append(fw)
-                    pending_paragraph.append(E("pb"))
-                    append_inline(pending_paragraph, ["\n"])
-                    append_inline(pending_paragraph, self.inline(nxt.text))
+                    pending.add([fw, E("pb"), "\n", *self.inline(nxt.text)])
                     self.report.joined_paragraphs += 1
                     index += 2
                     continue
+                finish()
                 current.content.extend([fw, E("pb")])
-                pending_paragraph = None
                 index += 1
                 continue
-            if B.is_heading(block):
-                head_text = B.MD_HEADING_RE.sub(lambda m: m.group("rest"), block.text)
-                kind = B.document_type(head_text, default="section")
+            if B.is_heading(block) or (titled and L.is_section_title(block.text)):
+                finish()
+                head_text = B.heading_text(block.text)
+                kind = B.document_type(head_text, default="section") if B.is_heading(block) else "section"
                 div = _Div(type=kind, head=self.element("head", _strip_heading(head_text, self.markdown)))
                 div.embedded = kind != "section"
                 divs.append(div)
-                pending_paragraph = None
+                index += 1
+                continue
+            if numbered and index == 0:
+                number = L.telegram_number(blocks)
+                assert number is not None
+                paragraph = E("p")
+                current.content.append(paragraph)
+                rest = block.text.lstrip()[number.end("number") :]
+                pending = MixedContent(paragraph).add(
+                    [E("idno", number.group("number"), type="serial"), *self.inline(rest)]
+                )
                 index += 1
                 continue
             if B.is_list_item(first):
+                finish()
                 items: list[B.Block] = []
                 while index < len(blocks) and B.is_list_item(blocks[index].lines[0]):
                     items.append(blocks[index])
                     index += 1
                 current.content.append(self._list(items))
-                pending_paragraph = None
                 continue
             if block.text.startswith(">") and self.markdown:
+                finish()
                 quote = E("quote")
                 quote.append(self.element("p", re.sub(r"(?m)^>\s?", "", block.text)))
                 current.content.append(quote)
-                pending_paragraph = None
                 index += 1
                 continue
-            if (
-                pending_paragraph is not None
-                and not B.ends_sentence(_last_text(pending_paragraph))
-                and B.starts_lowercase(block.text)
-            ):
-                append_inline(pending_paragraph, ["\n"])
-                append_inline(pending_paragraph, self.inline(block.text))
+            if pending is not None and not B.ends_sentence(pending.last_text) and B.starts_lowercase(block.text):
+                pending.add(["\n", *self.inline(block.text)])
                 self.report.joined_paragraphs += 1
                 index += 1
                 continue
-            paragraph = self.element("p", block.text)
+            finish()
+            paragraph = E("p")
             current.content.append(paragraph)
-            pending_paragraph = paragraph
+            pending = MixedContent(paragraph).add(self.inline(block.text))
             index += 1
+        finish()
         if len(divs) > 1 and not divs[0].content:
             divs.pop(0)
         elif len(divs) == 1:
@@ -585,17 +722,6 @@ def _strip_heading(text: str, markdown: bool) -> str:
     return B.strip_emphasis(text) if markdown else text
 
 
-def _last_text(element: etree._Element) -> str:
-    """The text at the end of a paragraph (its last tail or text), for sentence-end tests."""
-    last = ""
-    for node in element.iter():
-        if node.text and local_name(node) not in ("note", "fw"):
-            last = node.text
-        if node is not element and node.tail:
-            last = node.tail
-    return last
-
-
 def _is_paragraph_block(block: B.Block) -> bool:
     return not (
         B.is_heading(block) or B.is_footer(block) or B.is_navigation(block) or B.SEPARATOR_RE.match(block.lines[0])
@@ -666,6 +792,30 @@ def _unwrap_misplaced_stage(root: etree._Element) -> None:
         etree.strip_tags(parent, tei("stage"))
 
 
+def _with_items(element: etree._Element, items: list[Inline]) -> etree._Element:
+    append_inline(element, items)
+    return element
+
+
+def _clock_when(clock: str) -> str | None:
+    """``10 p.m.`` -> ``22:00:00``; None where the hour is ambiguous (``12 p.m.``, ``midnight``).
+
+    An hour the editor corrected (``2 [12] p.m.``) counts as corrected.
+    """
+    lowered = re.sub(r"^\s*\d{1,2}(?:[:.]\d{2})?\s*\[([^\]]*)\]", r"\1", clock.lower())
+    if "noon" in lowered:
+        return "12:00:00"
+    match = re.match(r"(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m", lowered)
+    if match is None:
+        return None
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    if not 1 <= hour <= 11 or minute > 59:
+        return None
+    if match.group(3) == "p":
+        hour += 12
+    return f"{hour:02d}:{minute:02d}:00"
+
+
 def build_text(text: str, *, markdown: bool) -> tuple[etree._Element, ReadReport]:
     """Read a whole document into a TEI ``<text>`` element and a report of decisions."""
     report = ReadReport(input_format="markdown" if markdown else "plain", lines=text.count("\n") + 1)
@@ -676,4 +826,10 @@ def build_text(text: str, *, markdown: bool) -> tuple[etree._Element, ReadReport
     element = builder.build()
     _unwrap_misplaced_stage(element)
     report.notes_without_text = sum(1 for _ in element.iter("{*}gap") if _.get("reason") == "not-in-source")
+    corrections = sum(1 for _ in element.iter(tei("supplied")) if _.get("reason") == "correction")
+    if corrections:
+        report.decisions.append(
+            f"{corrections} bracketed number(s) right after a number (2 [12] p.m.) were read as the editor's "
+            'corrections (supplied reason="correction"), not as footnote markers; the printed number stays.'
+        )
     return element, report

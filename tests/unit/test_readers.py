@@ -152,3 +152,38 @@ def test_one_paragraph_per_line_is_split() -> None:
     element, _ = read_plain(f"A WIRELESS MESSAGE\n{long_line.strip()}\n{long_line.strip()}\n")
     assert len(xp(element, "//t:body//t:p")) == 2
     assert xs(element, "//t:titlePart") == "A WIRELESS MESSAGE"
+
+
+def test_bracketed_number_after_a_number_is_a_correction_not_a_marker() -> None:
+    text = "TITLE\n\nYour 2369 [2396] of December 12, 2 [12] p.m., received.[4] Sent at 5[6].\n"
+    element, _ = read_plain(text)
+    corrections = xp(element, "//t:supplied[@reason='correction']")
+    assert [e.text for e in corrections] == ["2396", "12", "6"]
+    assert [e.get("n") for e in xp(element, "//t:note")] == ["4"]  # after a full stop: a footnote marker
+    assert "2 12 p.m." in " ".join(xs(element, "//t:p").replace("\n", " ").split())
+
+
+def test_markdown_heading_syntax() -> None:
+    from tei.readers.blocks import md_heading
+
+    assert md_heading("## Report on Peace ##") == "Report on Peace"
+    assert md_heading("# C#") == "C"
+    assert md_heading("#hashtag") is None
+    assert md_heading("# one\ntwo") is None
+    assert md_heading("# " + "#" * 50_000 + "x") == "#" * 50_000 + "x"
+
+
+def test_mixed_content_appends_in_order() -> None:
+    from tei.ns import E
+    from tei.readers.inline import MixedContent
+
+    paragraph = E("p", "Start ")
+    content = MixedContent(paragraph)
+    content.add(["one ", E("hi", "two"), " three", " four"]).add([E("note", "silent"), "\n"])
+    assert content.last_text == "\n"
+    content.add([E("fw", "footer")])
+    assert content.last_text == "\n"  # furniture is not where a sentence ends
+    content.close()
+    assert etree.tostring(paragraph, encoding="unicode").endswith(
+        ">Start one <hi>two</hi> three four<note>silent</note>\n<fw>footer</fw></p>"
+    )

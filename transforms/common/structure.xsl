@@ -26,14 +26,17 @@
 
   <!-- Footnotes in document order: notes in the flow of text. A note whose
        parent holds blocks (a division, a body, verse, a speech) is a block
-       note standing between paragraphs, as ELTeC novels have them in back.
+       note standing between paragraphs, as ELTeC novels have them in back;
+       one in an opener or closer is a line of it ([Telegram], a file number,
+       a received line of a letter).
        (An XPath scan, not a key: the first key() call makes libxslt index
        every key, which a long novel without notes need not pay for.) -->
   <xsl:variable name="footnotes"
       select="$texts//tei:note[not(parent::tei:div or parent::tei:div1 or parent::tei:div2 or parent::tei:div3
               or parent::tei:div4 or parent::tei:div5 or parent::tei:div6 or parent::tei:div7 or parent::tei:body
               or parent::tei:front or parent::tei:back or parent::tei:text or parent::tei:group
-              or parent::tei:floatingText or parent::tei:lg or parent::tei:sp or parent::tei:listBibl)]"/>
+              or parent::tei:floatingText or parent::tei:lg or parent::tei:sp or parent::tei:listBibl
+              or parent::tei:opener or parent::tei:closer)]"/>
 
   <!-- Elements by xml:id (internal links). -->
   <xsl:key name="xml-id" match="*[@xml:id]" use="@xml:id"/>
@@ -53,7 +56,8 @@
     <xsl:if test="self::tei:note and not(parent::tei:div or parent::tei:div1 or parent::tei:div2 or parent::tei:div3
                   or parent::tei:div4 or parent::tei:div5 or parent::tei:div6 or parent::tei:div7 or parent::tei:body
                   or parent::tei:front or parent::tei:back or parent::tei:text or parent::tei:group
-                  or parent::tei:floatingText or parent::tei:lg or parent::tei:sp or parent::tei:listBibl)">1</xsl:if>
+                  or parent::tei:floatingText or parent::tei:lg or parent::tei:sp or parent::tei:listBibl
+                  or parent::tei:opener or parent::tei:closer)">1</xsl:if>
   </xsl:template>
 
   <!-- The number of a footnote in document order (1, 2, …). -->
