@@ -89,7 +89,7 @@ _NAME_SHAPE = (
 _PAREN_NAME = LazyPattern(rf"\((?P<name>{_NAME_SHAPE})(?:{NAME_SUFFIX.pattern})?\)")
 _OFFICE = re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in sorted(VOCAB.offices, key=len, reverse=True))})")
 #: Where the office phrase before the parenthesis starts ("… to the Minister in X (").
-_ROLE_START = re.compile(r"(?:^|\b(?:to|by|from|and)\s+the\s+|\b[Tt]he\s+|\bby\s+|\bto\s+)(?=[A-Z])")
+_ROLE_START = re.compile(r"(?:^|\b(?:to|by|from|and)\s+the\s+|^[ \t]*[Tt]he\s+)(?=[A-Z])")
 #: A signature line: a name, perhaps in the editor's brackets, perhaps with a suffix.
 _SIGNATURE = LazyPattern(rf"^\s*\[?\s*(?P<name>{_NAME_SHAPE}(?:{NAME_SUFFIX.pattern})?)\s*\]?\s*[.,]?\s*$")
 _WORD_TOKEN = re.compile(rf"[{U}][\w'’-]*")
