@@ -186,6 +186,16 @@ def limit_error(log: Any, name: str, *, huge_tree: bool = False) -> InputError |
     return None
 
 
+#: libxml2's errors about xml:id values: validity errors, not well-formedness errors.
+_ID_ERRORS = frozenset({"DTD_ID_REDEFINED", "DTD_XMLID_VALUE", "DTD_XMLID_TYPE"})
+
+
+def _only_id_errors(log: Any) -> bool:
+    """Whether a failed parse failed only on xml:id values (nothing fatal)."""
+    entries = [entry for entry in log or () if entry.level >= etree.ErrorLevels.ERROR]
+    return bool(entries) and all(str(entry.type_name) in _ID_ERRORS for entry in entries)
+
+
 def _check_declarations(tree: etree._ElementTree, name: str) -> None:
     """Refuse a DOCTYPE that declares entities: unexpanded they change the text; expanded they are XXE."""
     dtd = tree.docinfo.internalDTD
@@ -227,7 +237,12 @@ def fromstring(
         refused = limit_error(used.error_log, name, huge_tree=options.huge_tree)
         if refused is not None:
             raise refused from None
-        raise exc
+        if not _only_id_errors(used.error_log):
+            raise exc
+        # A duplicate or malformed xml:id is a validity error, which the schema layers report; the
+        # document is well-formed, so it is read (and can be converted) all the same.
+        lenient = safe_parser(recover=True, huge_tree=options.huge_tree)
+        root = etree.fromstring(data, lenient, base_url=base_url) if base_url else etree.fromstring(data, lenient)
     if root is None:  # a recover parser that found no element
         return root  # type: ignore[return-value]
     _check_declarations(root.getroottree(), name)

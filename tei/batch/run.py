@@ -187,11 +187,10 @@ def run_batch(
         raise UsageError(f"--report {report} is one of the inputs; choose another file")
     if options.schema is not None and options.schema_sha256 is None:
         from tei.validate import rng
+        from tei.validate.schemafiles import read_schema_file
 
-        if not options.schema.is_file():
-            raise UsageError(f"--schema {options.schema}: no such schema file")
-        rng.schema_kind(options.schema)
-        digest = hashlib.sha256(options.schema.read_bytes()).hexdigest()
+        rng.schema_kind(options.schema)  # one line (exit 2) for a missing, special or unusable schema file
+        digest = hashlib.sha256(read_schema_file(options.schema)).hexdigest()
         options = dataclasses.replace(options, schema_sha256=digest)
     client = _connect(scheduler) if scheduler else None
     try:

@@ -6,7 +6,9 @@ only means "could not validate": the file or the schema cannot be read.
 Without ``schema``: the project's XSD (``schemas/tei-toolkit.xsd``), its
 Schematron rules (``schemas/rules.sch``) and the Python rules
 (``tei.validate.rules``). With ``schema``: that RELAX NG (``.rng``, XML
-syntax) or XSD file alone, with jing's verdicts for RELAX NG.
+syntax; :mod:`tei.validate.rng`, jing's verdicts and lines) or XSD file
+(:mod:`tei.validate.user_xsd`) alone. The schema is loaded and checked
+whole before any document is read.
 
 ``run_validate`` is what ``tei validate`` prints. The diagnostics *are* its
 data, so they go to standard output, one per line; the summary line goes to
@@ -25,7 +27,7 @@ from tei.diagnostics import Diagnostic
 from tei.errors import InputError, UsageError
 from tei.safexml import DEFAULT, XmlOptions, read_stdin
 from tei.validate import rules, schematron, xsd
-from tei.validate.xsd import Locator
+from tei.validate.positions import Locator
 
 __all__ = ["FORMATS", "run_validate", "validate_bytes", "validate_file", "validate_tree"]
 
@@ -71,11 +73,15 @@ def validate_file(path: str | Path, *, schema: Path | None = None, options: XmlO
 
 
 def _check_schema(schema: Path) -> None:
-    if not schema.is_file():
-        raise InputError("no such schema file; check the path given to --schema", path=str(schema))
+    """Refuse an unusable schema before any document is read; a RELAX NG schema is loaded and checked whole."""
     from tei.validate import rng
 
-    rng.schema_kind(schema)
+    if rng.schema_kind(schema) == "rng":
+        rng.load_rng(schema)
+    else:
+        from tei.validate.user_xsd import compile_user_xsd
+
+        compile_user_xsd(schema)
 
 
 def _project(root: etree._Element, name: str, locator: Locator) -> list[Diagnostic]:

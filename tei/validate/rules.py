@@ -17,7 +17,6 @@
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Iterator
 
@@ -25,15 +24,7 @@ from lxml import etree
 
 from tei.diagnostics import Diagnostic
 from tei.ns import TEI_NS, XML_NS
-from tei.validate.xsd import Locator
-
-#: Rule id -> what it checks (for documentation and ``tei validate --help`` texts).
-RULES: dict[str, str] = {
-    "tei:date-invalid": "@when, @from, @to, @notBefore, @notAfter and their -custom forms are real dates",
-    "tei:date-order": "@from is not after @to, @notBefore not after @notAfter",
-    "tei:julian-mismatch": "@when is the Gregorian equivalent of a Julian @when-custom",
-    "tei:pointer-list": "every #id of a pointer list resolves",
-}
+from tei.validate.positions import Locator
 
 _DATE_ATTRIBUTES = ("when", "notBefore", "notAfter", "from", "to")
 _CUSTOM = {f"{name}-custom": name for name in _DATE_ATTRIBUTES}
@@ -262,7 +253,7 @@ def _julian(attrib: etree._Attrib) -> Iterator[tuple[str, str, str]]:
         if match is None or temporal_problem(custom, "julian") or temporal_problem(written):
             continue
         year, month, day = (int(g) for g in match.groups())
-        gregorian = datetime.date(*julian.to_gregorian(year, month, day)).isoformat()
+        gregorian = _iso_date(*julian.to_gregorian(year, month, day))
         if written.strip() != gregorian:
             yield (
                 "tei:julian-mismatch",
@@ -270,6 +261,13 @@ def _julian(attrib: etree._Attrib) -> Iterator[tuple[str, str, str]]:
                 f"@{attribute} '{written}' is not the Gregorian date of @{attribute}-custom '{custom}' (Julian): "
                 f"that is {gregorian}; correct @{attribute} or @{attribute}-custom",
             )
+
+
+def _iso_date(year: int, month: int, day: int) -> str:
+    """An XML Schema date for an astronomical year (year 0 is 1 BC, written -0001; 10000 has five digits)."""
+    if year <= 0:
+        return f"-{1 - year:04d}-{month:02d}-{day:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def _pointer_lists(element: etree._Element, ids: dict[str, etree._Element]) -> Iterator[tuple[str, str, str]]:
