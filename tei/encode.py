@@ -72,6 +72,7 @@ def encode(data: bytes, options: EncodeOptions = EncodeOptions(), *, name: str =
     input_format = detect_format(source.text) if options.input_format == "auto" else options.input_format
     text_el, report = READERS[input_format](source.text)
     standoff = None
+    calendar = None
     decisions: list[str] = []
     if report.joined_paragraphs:
         decisions.append(
@@ -85,12 +86,20 @@ def encode(data: bytes, options: EncodeOptions = EncodeOptions(), *, name: str =
         apply_corrections(text_el, options.meta.corrections)
     if options.annotate:
         from tei.annotate import annotate_text
-        from tei.annotate.register import load_register
+        from tei.annotate.cache import cached_register
 
-        register = load_register(options.register_paths)
+        register = cached_register(options.register_paths)
         name_date = date_in_file_name(name)
-        standoff, notes = annotate_text(text_el, register, meta_date=options.meta.date, fallback_date=name_date)
-        decisions.extend(notes)
+        annotation = annotate_text(
+            text_el,
+            register,
+            meta_date=options.meta.date,
+            fallback_date=name_date,
+            meta_author=options.meta.author,
+        )
+        standoff = annotation.standoff
+        decisions.extend(annotation.notes)
+        calendar = annotation.calendar
     facts = HeaderFacts(
         sha256=source.sha256,
         tool_version=__version__,
@@ -99,6 +108,7 @@ def encode(data: bytes, options: EncodeOptions = EncodeOptions(), *, name: str =
         change_date=options.change_date,
         normalisations=source.notes,
         decisions=tuple(decisions),
+        calendar=calendar,
         meta=options.meta,
     )
     root = etree.Element(tei("TEI"), nsmap=NSMAP)

@@ -37,6 +37,8 @@ class HeaderFacts:
     change_date: str | None = None
     normalisations: tuple[str, ...] = ()
     decisions: tuple[str, ...] = ()
+    #: Which evidence decided the calendar of unmarked dates (one sentence; None without annotation).
+    calendar: str | None = None
     meta: Metadata = field(default_factory=Metadata)
 
 
@@ -317,6 +319,7 @@ def build_header(text_el: etree._Element, facts: HeaderFacts, standoff: etree._E
                 'to the register in standOff; names found by pattern only carry cert="low". Dates carry the '
                 'Gregorian date in @when; Old-Style dates also @when-custom with @datingMethod="#julian".',
             ),
+            *([E("p", facts.calendar)] if facts.calendar else []),
         ),
         E(
             "segmentation",
