@@ -99,3 +99,6 @@ def test_fuzz_findings_stay_fixed() -> None:
     assert check_pipeline("**the the the the**\n\nOctober 26 (November </sup> 8), 1917\n\nthe\n", True)
     # A document without a date: creation held a <p>, which TEI does not allow there.
     assert check_pipeline("A NOTE\n\nThe peace of the peoples.\n", False)
+    # Read as a letter with an opener and a closer but nothing between (the second fuzz campaign):
+    # TEI allows a closer only after some content.
+    assert check_pipeline("THE TO PEACE\n\n6 December 1917\n\n---\n\nTHE\n", False)

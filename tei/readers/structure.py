@@ -163,6 +163,7 @@ class _Builder:
         divs = self._divisions(
             body_blocks, unit.division, numbered=L.telegram_number(body_blocks) is not None, titled=True
         )
+        before_body = len(div)
         if len(divs) == 1 and divs[0].head is None:
             for element in divs[0].content:
                 div.append(element)
@@ -178,6 +179,8 @@ class _Builder:
                 if len(child):
                     div.append(child)
         if unit.closing:
+            if len(div) == before_body:  # TEI allows a closer only after some content (as build() does, an empty p)
+                div.append(E("p"))
             closer = E("closer")
             for item in unit.closing:
                 closer.append(self._letter_line(item))
