@@ -7,7 +7,6 @@ what neither the text nor the metadata says is stated as not stated.
 
 from __future__ import annotations
 
-import copy
 import re
 from dataclasses import dataclass, field
 
@@ -378,8 +377,3 @@ def _corrections_text(meta: Metadata) -> str:
             "choice/sic/corr; nothing else was corrected."
         )
     return "Errors of the source are kept as printed; no correction was made."
-
-
-def copy_element(element: etree._Element) -> etree._Element:
-    """A deep copy, for moving register entries into a document."""
-    return copy.deepcopy(element)

@@ -1,6 +1,6 @@
 """Resolving what the grammar parsed: missing years from the document's date, the calendar, TEI attributes.
 
-Calendar policy (ENCODING.md section 4): ``@when`` is always Gregorian. A date
+Calendar policy (docs/encoding.md section 4): ``@when`` is always Gregorian. A date
 is read as Old Style when it says so (an O.S. marker, the earlier half of a
 dual date) or, unmarked, when the document's evidence says it uses Old Style
 (``DateContext.old_style``), the date falls before the switch-over, and the

@@ -1,6 +1,6 @@
 """Which calendar a document's unmarked dates are in, decided by evidence the document itself shows.
 
-ENCODING.md 4: a date without a marker is Old Style only on evidence — O.S./N.S.
+docs/encoding.md 4: a date without a marker is Old Style only on evidence — O.S./N.S.
 markers or dual dates in the document, or a Russian author or institution
 writing before the switch (14 February 1918). What a document mentions does
 not decide: a telegram from a foreign official in Petrograd is New Style.

@@ -265,9 +265,9 @@ def _parse(path: Path) -> etree._Element:
     """
     parser = safexml.safe_parser(collect_ids=False)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read register: {exc.strerror or exc}", path=str(path)) from exc
+        data = safexml.read_bytes(path)
+    except InputError as exc:
+        raise InputError(f"cannot read register: {exc.message}", path=str(path)) from exc
     if not data.strip():
         raise InputError(
             "register is empty; it must be a TEI file with listPerson, listPlace or listOrg", path=str(path)

@@ -3,7 +3,7 @@
 Why XSLT and not Python writers: the stylesheets are the product a TEI user
 can read, adapt and run anywhere (xsltproc, Saxon, an XML editor); this module
 only finds them (the :data:`FORMATS` registry), compiles each once per process,
-runs them safely, and writes the results by the CLI's contract (CLI.md).
+runs them safely, and writes the results by the CLI's contract (docs/cli.md).
 
 Safety: inputs are parsed without entities, DTDs or network; a stylesheet may
 read files only inside ``transforms/`` (or, for ``--xslt``, its own folder) and
@@ -25,9 +25,9 @@ from urllib.parse import unquote, urlparse
 from lxml import etree
 
 from tei import safexml
-from tei.errors import InputError, OutputError, ProcessingError, TeiError, UsageError, read_error
+from tei.errors import InputError, ProcessingError, TeiError, UsageError, each, read_error
 from tei.ns import TEI_NS
-from tei.outputs import plan_targets, write_atomic
+from tei.outputs import Writer, make_folder, plan_targets
 from tei.resources import transforms_dir
 from tei.safexml import DEFAULT, XmlOptions
 
@@ -324,6 +324,7 @@ def run_convert(
     stdout: BinaryIO | None = None,
     report: Callable[[TeiError], None] | None = None,
     options: XmlOptions = DEFAULT,
+    force: bool = False,
 ) -> int:
     """What ``tei convert FILE… --to FMT [-o OUT | -d DIR] [--param N=V] [--xslt F]`` does; returns the exit status.
 
@@ -331,31 +332,30 @@ def run_convert(
     or parameter, an unusable stylesheet) raise before anything is written.
     A failing document is reported through ``report`` (default: one line on
     standard error) and the others go on; the status is the worst one.
+    With ``outdir``, a file there that tei did not write is not replaced
+    unless ``force`` (:class:`tei.outputs.Writer`).
     """
     chosen = _format(fmt)
     values = dict(params or {})
-    targets = plan_targets(list(files), output, outdir, chosen.suffix)
+    targets = plan_targets(list(files), output, outdir, chosen.suffix, also_read=[xslt] if xslt else [])
     compile_stylesheet(fmt, xslt)  # a broken stylesheet is a usage error, raised once
     _check_params(fmt, xslt, values)
     if outdir is not None:
-        try:
-            outdir.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise OutputError(f"cannot create the folder: {exc.strerror}", path=str(outdir)) from exc
+        make_folder(outdir, option="-d")
     sink = stdout if stdout is not None else sys.stdout.buffer
     tell = report or _report_to_stderr
-    status = 0
-    for item, target in zip(files, targets, strict=True):
-        try:
-            data = convert_file(item, fmt, values, xslt, options)
-            if target is None:
-                sink.write(data)
-                sink.flush()
-            else:
-                write_atomic(target, data)
-        except TeiError as exc:
-            if exc.path is None:
-                exc.path = item
-            tell(exc)
-            status = max(status, exc.exit_status)
-    return status
+    writer = Writer(force=force)
+
+    def convert_one(pair: tuple[str, Path | None]) -> None:
+        item, target = pair
+        data = convert_file(item, fmt, values, xslt, options)
+        if target is None:
+            sink.write(data)
+            sink.flush()
+        else:
+            writer.write(target, data, named=output is not None)
+
+    try:
+        return each(zip(files, targets, strict=True), convert_one, tell, name=lambda pair: pair[0])
+    finally:
+        writer.save()

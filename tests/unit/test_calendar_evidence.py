@@ -1,6 +1,6 @@
 """The calendar of unmarked dates is decided by what the document shows, and the header says which evidence.
 
-ENCODING.md 4: Old Style only on O.S. markers, dual dates, or a Russian writer
+docs/encoding.md 4: Old Style only on O.S. markers, dual dates, or a Russian writer
 before 14 February 1918; a foreign official's telegram is New Style wherever
 it was written and whatever it mentions. The texts here are written for the
 tests, in the shape of the period's diplomatic correspondence.

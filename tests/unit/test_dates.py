@@ -512,7 +512,7 @@ def _check_matches(text: str, matches: list[DateMatch]) -> None:
         last = m.end
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=st.text(max_size=200), ctx=CONTEXTS)
 def test_any_text_is_safe(text: str, ctx: DateContext) -> None:
     _check_matches(text, find_dates(text, ctx))
@@ -520,13 +520,14 @@ def test_any_text_is_safe(text: str, ctx: DateContext) -> None:
     document_date(text)
 
 
-@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=DATEISH, ctx=CONTEXTS)
 def test_date_like_text_is_safe(text: str, ctx: DateContext) -> None:
     _check_matches(text, find_dates(text, ctx))
     assert isinstance(old_style_dates(text), frozenset)
 
 
+@settings(deadline=None)
 @given(day=st.dates(min_value=D(1800, 1, 1), max_value=D(2099, 12, 31)), month_first=st.booleans())
 def test_written_dates_read_back(day: datetime.date, month_first: bool) -> None:
     month = MONTHS[day.month - 1]
@@ -536,6 +537,7 @@ def test_written_dates_read_back(day: datetime.date, month_first: bool) -> None:
     assert text[match.start : match.end] == text[3:-3]
 
 
+@settings(deadline=None)
 @given(day=st.dates(min_value=D(1800, 3, 14), max_value=D(1918, 2, 13)))
 def test_generated_dual_dates_agree(day: datetime.date) -> None:
     jy, jm, jd = gregorian_to_julian(day.year, day.month, day.day)

@@ -1,6 +1,6 @@
 """The name recogniser: one test per rule, on a small register written here, then the samples and properties.
 
-The rules are those of ENCODING.md section 3 and shared/gold/README.md: longest
+The rules are those of docs/encoding.md section 3 and shared/gold/README.md: longest
 match, titles and possessives outside the name, plurals and nationality
 adjectives are not names, pattern-found names get ``cert="low"`` and no ref.
 """

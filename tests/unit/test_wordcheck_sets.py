@@ -1,4 +1,4 @@
-"""Nothing of the source is lost (ENCODING.md 1) on every document of every set the toolkit is scored on.
+"""Nothing of the source is lost (docs/encoding.md 1) on every document of every set the toolkit is scored on.
 
 The samples, the Soviet dev set and the diplomatic dev and test splits: each
 is encoded with names and dates, and its words must equal the input's; the
