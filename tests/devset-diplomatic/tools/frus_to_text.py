@@ -474,7 +474,8 @@ def apply_edits(text: str, ents: list[dict[str, Any]], edits: list[dict[str, Any
 
 
 def read_full(path: Path) -> list[dict[str, Any]]:
-    """``type<TAB>text[<TAB>when[/to]][<TAB>occurrence]`` per line; ``#`` comments."""
+    """``type<TAB>text[<TAB>when[/to]][<TAB>occurrence][<TAB>when_julian[/to_julian]]`` per line;
+    ``#`` comments. The Julian column is for Old Style dates (``July 10`` of ``July 10 (23), 1914``)."""
     edits = []
     for raw in path.read_text(encoding="utf-8").splitlines():
         if not raw.strip() or raw.startswith("#"):
@@ -488,6 +489,11 @@ def read_full(path: Path) -> list[dict[str, Any]]:
                 edit["to"] = to
         if len(cols) > 3 and cols[3]:
             edit["occurrence"] = int(cols[3])
+        if len(cols) > 4 and cols[4]:
+            julian, _, to_julian = cols[4].partition("/")
+            edit["when_julian"] = julian
+            if to_julian:
+                edit["to_julian"] = to_julian
         edits.append(edit)
     # Longest first, so a long name is placed before the shorter names inside it.
     return sorted(edits, key=lambda e: -len(e["text"]))
