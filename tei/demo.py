@@ -14,7 +14,7 @@ from lxml import etree
 from tei import safexml
 from tei.encode import EncodeOptions, encode
 from tei.ns import xpath_elements, xpath_strings
-from tei.outputs import write_atomic
+from tei.outputs import Writer
 from tei.readers import detect_format
 from tei.resources import examples_dir
 from tei.serialize import to_bytes
@@ -40,21 +40,32 @@ def check_encoded(root: etree._Element, source: str) -> list[str]:
 def run_demo(outdir: Path, *, change_date: str | None = None) -> tuple[list[str], bool]:
     """Encode, validate and convert every bundled example into ``outdir``; return report lines and success."""
     lines: list[str] = []
-    ok = True
     samples = sorted(examples_dir().glob("*.txt"))
+    writer = Writer()
+    try:
+        ok = _each_sample(samples, outdir, change_date, writer, lines)
+    finally:
+        writer.save()
+    lines.append(f"The encoded samples and their HTML, XSL-FO, LaTeX and text are in {outdir.resolve()}")
+    return lines, ok
+
+
+def _each_sample(samples: list[Path], outdir: Path, change_date: str | None, writer: Writer, lines: list[str]) -> bool:
+    """Encode, check, validate and convert each sample through ``writer``; add report lines; True if all passed."""
+    ok = True
     for sample in samples:
         data = sample.read_bytes()
         root = encode(data, EncodeOptions(change_date=change_date), name=sample.name)
         payload = to_bytes(root)
         target = outdir / (sample.stem + ".xml")
-        write_atomic(target, payload)
+        writer.write(target, payload)
         reparsed = safexml.fromstring(payload, str(target))
         problems = check_encoded(reparsed, data.decode("utf-8-sig"))
         problems += [d.format() for d in validate_bytes(payload, name=str(target))]
         written = []
         for fmt in FORMATS.values():
             derived = outdir / (sample.stem + fmt.suffix)
-            write_atomic(derived, convert_tree(reparsed, fmt.name))
+            writer.write(derived, convert_tree(reparsed, fmt.name))
             written.append(fmt.suffix)
         names = len(
             xpath_elements(reparsed, "//tei:text//tei:persName | //tei:text//tei:placeName | //tei:text//tei:orgName")
@@ -64,5 +75,4 @@ def run_demo(outdir: Path, *, change_date: str | None = None) -> tuple[list[str]
         ok = ok and not problems
         lines.append(f"{target}: {len(payload):,} bytes, {names} names, {dates} dates, checks {status}")
         lines.append(f"  also {', '.join(written)} (reading edition, XSL-FO, LaTeX, plain text)")
-    lines.append(f"The encoded samples and their HTML, XSL-FO, LaTeX and text are in {outdir.resolve()}")
-    return lines, ok
+    return ok

@@ -23,9 +23,11 @@ or altered file.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable, Sequence
@@ -38,7 +40,8 @@ from tei.batch.pipeline import BatchOptions, Record
 from tei.batch.run import run_batch
 from tei.encode import EncodeOptions
 from tei.errors import InputError, OutputError, ProcessingError, UsageError
-from tei.outputs import file_hashes
+from tei.outputs import check_folder, file_hashes
+from tei.safexml import XmlOptions
 
 __all__ = ["DepositOptions", "DepositResult", "make_deposit", "verify_bag"]
 
@@ -60,6 +63,8 @@ class DepositOptions:
     allow_invalid: bool = False
     encode: EncodeOptions = field(default_factory=EncodeOptions)
     jobs: int = 1
+    #: Lift the size limits for trusted inputs (``--huge``): text and XML over 50 MB, deep XML.
+    huge: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,16 +85,37 @@ class _Doc:
     diagnostics: tuple[dict[str, Any], ...]
 
 
-def _check_target(bag: Path) -> None:
-    if bag.exists():
-        if not bag.is_dir():
-            raise UsageError(f"--bag {bag}: is a file; name a new folder for the bag")
-        if any(bag.iterdir()):
-            raise UsageError(f"--bag {bag}: the folder is not empty; name a new or empty folder (nothing overwritten)")
+def _check_target(bag: Path, sources: Sequence[str]) -> None:
+    target = bag.resolve()
+    for source in sources:
+        folder = Path(source).resolve()
+        if Path(source).is_dir() and (target == folder or target.is_relative_to(folder)):
+            raise UsageError(
+                f"--bag {bag} is inside the source folder {source}; the next deposit would take the bag in as "
+                "documents: put the bag outside the sources"
+            )
+    if bag.is_symlink():
+        raise UsageError(f"--bag {bag}: is a symbolic link; name a new folder for the bag")
+    check_folder(bag, option="--bag")
+    if bag.exists() and any(bag.iterdir()):
+        raise UsageError(f"--bag {bag}: the folder is not empty; name a new or empty folder (nothing overwritten)")
+
+
+#: Characters a payload name may not hold: BagIt 1.0 asks for ``%``, CR and LF to be percent-encoded in
+#: manifests, which bagit.py does not do for ``%`` (its own check then fails), and no tool reads control
+#: characters in a manifest line the same way.
+_UNSAFE_NAME = re.compile(r"[%\x00-\x1f\x7f]")
 
 
 def _refusal(record: Record, allow_invalid: bool) -> str | None:
     """Why this document cannot go into the bag, or None."""
+    bad = _UNSAFE_NAME.search(record.rel)
+    if bad:
+        shown = repr(bad.group())[1:-1]
+        return (
+            f"{record.input!r}: the name holds {shown!r}, which a BagIt manifest cannot record unambiguously; "
+            "rename the file; nothing deposited"
+        )
     if record.error:
         return f"{record.input}: {record.error}; nothing deposited"
     if not record.outputs:
@@ -222,7 +248,7 @@ def make_deposit(
     """
     import bagit
 
-    _check_target(bag)
+    _check_target(bag, sources)
     parent = bag.parent if str(bag.parent) else Path(".")
     try:
         parent.mkdir(parents=True, exist_ok=True)
@@ -231,7 +257,13 @@ def make_deposit(
         raise OutputError(f"cannot create the bag here: {exc.strerror}", path=str(bag)) from exc
     try:
         records: list[Record] = []
-        batch = BatchOptions(outdir=work, formats=FORMATS, encode=options.encode, format_folders=True)
+        batch = BatchOptions(
+            outdir=work,
+            formats=FORMATS,
+            encode=dataclasses.replace(options.encode, huge=options.huge or options.encode.huge),
+            format_folders=True,
+            xml=XmlOptions(huge_tree=options.huge),
+        )
         run_batch(sources, batch, jobs=options.jobs, keep_state=False, on_record=records.append)
         if not records:
             raise UsageError("no .txt, .md or .xml inputs found; nothing deposited")
@@ -288,41 +320,116 @@ def make_deposit(
     return DepositResult(bag, len(docs), invalid, payload_files)
 
 
+#: The largest tag file ``--verify`` reads (bag-info.txt, bagit.txt) and the largest manifest.
+MAX_TAG_BYTES = 1024 * 1024
+MAX_MANIFEST_BYTES = 1024 * 1024 * 1024
+
+
+def _check_tag_files(bag: Path) -> None:
+    """Refuse a bag whose tag files are not regular files of a sane size, before bagit reads them.
+
+    bagit.py reads them whole: a FIFO named bag-info.txt would hang it, a link to /dev/zero exhaust memory.
+    """
+    from tei import files
+
+    for entry in sorted(bag.iterdir()):
+        name = entry.name
+        if not (name in ("bagit.txt", "bag-info.txt") or name.startswith(("manifest-", "tagmanifest-"))):
+            continue
+        if entry.is_symlink() or not files.is_regular(entry):
+            kind = "a symbolic link" if entry.is_symlink() else files.file_kind(os.stat(entry).st_mode)
+            raise ProcessingError(f"{name} is {kind}, not a regular file: the bag is not intact", path=str(bag))
+        limit = MAX_MANIFEST_BYTES if "manifest-" in name else MAX_TAG_BYTES
+        if entry.stat().st_size > limit:
+            raise ProcessingError(
+                f"{name} is over {files.size_text(limit)}: not a tag file tei reads; the bag is not intact",
+                path=str(bag),
+            )
+
+
+def _walk_bag(bag: Path) -> tuple[list[str], list[str]]:
+    """Every regular file in the bag (relative, POSIX) and a problem for each entry that is not one.
+
+    Links are never followed: a bag holds regular files only, and a linked
+    folder could make a bag look intact while its content lives elsewhere.
+    """
+    from tei import files
+
+    found: list[str] = []
+    problems: list[str] = []
+    pending = [bag]
+    while pending:
+        folder = pending.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError as exc:
+            problems.append(f"{folder}: cannot be read ({exc.strerror or exc})")
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            rel = path.relative_to(bag).as_posix()
+            if entry.is_symlink():
+                problems.append(f"{bag / rel}: a symbolic link, not a regular file (links are not followed)")
+            elif entry.is_dir(follow_symlinks=False):
+                pending.append(path)
+            elif entry.is_file(follow_symlinks=False):
+                found.append(rel)
+            else:
+                kind = files.file_kind(entry.stat(follow_symlinks=False).st_mode)
+                problems.append(f"{bag / rel}: {kind}, not a regular file (a bag holds only regular files)")
+    return sorted(found), problems
+
+
+def _manifest_name(rel: str, algorithm: str) -> str:
+    return f"{'manifest' if rel.startswith('data/') else 'tagmanifest'}-{algorithm}.txt"
+
+
 def verify_bag(bag: Path) -> tuple[list[str], int]:
-    """Every problem of a bag (missing, extra or altered files), and how many files were checked.
+    """Every problem of a bag (missing, extra, altered or special files), and how many files were checked.
 
     Raises InputError (exit 2) when ``bag`` is not a bag at all,
     ProcessingError (exit 1) when its tag files cannot be read.
     """
     import bagit
 
-    if not (bag / "bagit.txt").is_file():
+    declaration = bag / "bagit.txt"
+    if not bag.is_dir() or not (declaration.exists() or declaration.is_symlink()):
         raise InputError("not a BagIt bag: there is no bagit.txt", path=str(bag))
+    _check_tag_files(bag)
     try:
         loaded = bagit.Bag(str(bag))
-    except bagit.BagError as exc:
-        raise ProcessingError(f"the bag's tag files cannot be read: {exc}", path=str(bag)) from exc
-    root = bag.resolve()
-    problems: list[str] = []
+    except (bagit.BagError, OSError, UnicodeError, ValueError) as exc:
+        raise ProcessingError(f"the bag is not intact: bagit refuses it: {exc}", path=str(bag)) from exc
+    present, problems = _walk_bag(bag)
+    regular = set(present)
     entries: dict[str, dict[str, str]] = dict(loaded.entries)
     for rel in sorted(entries):
-        target = (bag / rel).resolve()
-        if not target.is_relative_to(root):
+        target = bag / rel
+        if not target.resolve().is_relative_to(bag.resolve()) or ".." in Path(rel).parts:
             problems.append(f"{bag / rel}: unsafe path in a manifest (outside the bag)")
             continue
-        if not target.is_file():
-            problems.append(f"{bag / rel}: missing (listed in the manifest, not in the bag)")
-            continue
+        if rel not in regular:
+            if not (target.exists() or target.is_symlink()):
+                problems.append(f"{bag / rel}: missing (listed in the manifest, not in the bag)")
+            continue  # a link or a special file: _walk_bag has said so
         expected = {name: value.lower() for name, value in entries[rel].items() if name in hashlib.algorithms_available}
-        found = file_hashes(target, list(expected))
+        try:
+            found = file_hashes(target, list(expected))
+        except OSError as exc:
+            problems.append(f"{bag / rel}: cannot be read ({exc.strerror or exc})")
+            continue
         differ = sorted(name for name in expected if expected[name] != found[name])
-        if differ:
+        agree = sorted(name for name in expected if expected[name] == found[name])
+        if differ and agree:
+            for name in differ:
+                problems.append(
+                    f"{bag / _manifest_name(rel, name)}: altered (its {name} of {rel} does not match the file, "
+                    f"which matches {' and '.join(_manifest_name(rel, other) for other in agree)})"
+                )
+        elif differ:
             problems.append(f"{bag / rel}: altered ({' and '.join(differ)} differ from the manifest)")
     known = set(entries)
-    for path in sorted(bag.rglob("*")):
-        if not path.is_file():
-            continue
-        rel = path.relative_to(bag).as_posix()
+    for rel in present:
         if rel in known or (rel.startswith("tagmanifest-") and "/" not in rel):
             continue
         problems.append(f"{bag / rel}: extra (in the bag, not in any manifest)")

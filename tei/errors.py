@@ -6,6 +6,11 @@ reported as diagnostics, not raised.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+T = TypeVar("T")
+
 
 class TeiError(Exception):
     """Base of every error the toolkit raises on purpose; ``exit_status`` for the CLI."""
@@ -62,3 +67,28 @@ def read_error(exc: OSError, path: str, *, folder: str = "is a folder; name the 
     if isinstance(exc, PermissionError):
         return InputError("permission denied: the file cannot be read", path=path)
     return InputError(f"cannot read: {exc.strerror or exc}", path=path)
+
+
+def each(
+    items: Iterable[T],
+    work: Callable[[T], None],
+    tell: Callable[[TeiError], None],
+    *,
+    name: Callable[[T], str] = str,
+) -> int:
+    """Do ``work`` on every item; a TeiError is told (one line) and the next item goes on.
+
+    The one way a command reports a failing file and carries on (encode,
+    convert, validate): an error without a file gets the item's ``name``.
+    Returns the worst exit status (0 when every item went through).
+    """
+    status = 0
+    for item in items:
+        try:
+            work(item)
+        except TeiError as exc:
+            if not exc.path:
+                exc.path = name(item)
+            tell(exc)
+            status = max(status, exc.exit_status)
+    return status

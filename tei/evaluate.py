@@ -19,7 +19,7 @@ from typing import Any
 
 from lxml import etree
 
-from tei import safexml
+from tei import files, safexml
 from tei.ns import TEI_NS, local_name
 
 ENTITY_TAGS = ("persName", "placeName", "orgName", "date")
@@ -204,7 +204,7 @@ def score(predicted: list[Entity], gold: list[Entity], *, name: str = "") -> Sco
 def score_files(tei_path: Path, gold_path: Path) -> Score:
     """Score one encoded TEI file against one gold JSON file."""
     root = safexml.parse_file(tei_path).getroot()
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    gold = json.loads(files.read_regular(gold_path, hint=None).decode("utf-8"))
     return score(entities_from_tei(root), entities_from_gold(gold), name=tei_path.stem)
 
 
@@ -427,9 +427,10 @@ def evaluate_folder(folder: Path, encode_text: Callable[[Path], etree._Element])
     """Encode every .txt of a folder with ``encode_text`` and score it against its .json."""
     total = SplitScore()
     for txt, gold_path in gold_pairs(folder):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        gold = json.loads(files.read_regular(gold_path, hint=None).decode("utf-8"))
         root = encode_text(txt)
-        doc = score_document(root, gold, text=txt.read_text(encoding="utf-8"), name=txt.stem)
+        text = files.read_regular(txt, hint=None).decode("utf-8")
+        doc = score_document(root, gold, text=text, name=txt.stem)
         total.add(doc, full=set(annotated_types(gold)[0]) == set(ENTITY_TAGS))
     return total
 

@@ -7,7 +7,6 @@ what neither the text nor the metadata says is stated as not stated.
 
 from __future__ import annotations
 
-import copy
 import re
 from dataclasses import dataclass, field
 
@@ -38,6 +37,8 @@ class HeaderFacts:
     change_date: str | None = None
     normalisations: tuple[str, ...] = ()
     decisions: tuple[str, ...] = ()
+    #: Which evidence decided the calendar of unmarked dates (one sentence; None without annotation).
+    calendar: str | None = None
     meta: Metadata = field(default_factory=Metadata)
 
 
@@ -318,6 +319,7 @@ def build_header(text_el: etree._Element, facts: HeaderFacts, standoff: etree._E
                 'to the register in standOff; names found by pattern only carry cert="low". Dates carry the '
                 'Gregorian date in @when; Old-Style dates also @when-custom with @datingMethod="#julian".',
             ),
+            *([E("p", facts.calendar)] if facts.calendar else []),
         ),
         E(
             "segmentation",
@@ -375,8 +377,3 @@ def _corrections_text(meta: Metadata) -> str:
             "choice/sic/corr; nothing else was corrected."
         )
     return "Errors of the source are kept as printed; no correction was made."
-
-
-def copy_element(element: etree._Element) -> etree._Element:
-    """A deep copy, for moving register entries into a document."""
-    return copy.deepcopy(element)

@@ -16,11 +16,15 @@ What a parse here promises:
   they are what XXE and entity bombs are made of; libxml2's amplification
   limit stops a bomb before the declaration check even runs;
 - XInclude is processed only when asked (:attr:`XmlOptions.xinclude`), and
-  then only for files inside the including document's folder, parsed by
-  these same rules, at most :data:`MAX_INCLUDE_DEPTH` levels deep;
+  then only for regular files inside the including document's real folder
+  (never a URL-decoded form of its path), parsed by these same rules, at
+  most :data:`MAX_INCLUDE_DEPTH` levels deep and :data:`MAX_INCLUSIONS`
+  inclusions in all; ``xi:fallback`` is used for a missing file, ``xpointer``
+  is followed for an id or a child sequence and refused otherwise;
 - files over :data:`MAX_BYTES`, elements nested deeper than
   :data:`MAX_DEPTH`, text nodes over 10 MB are refused with one line
-  (InputError, exit 2) unless :attr:`XmlOptions.huge_tree` is set.
+  (InputError, exit 2) unless :attr:`XmlOptions.huge_tree` is set; only
+  regular files are read (:mod:`tei.files`).
 
 Ordinary well-formedness errors stay ``etree.XMLSyntaxError``: each caller
 words them for its own readers (validate's diagnostics, convert's one line).
@@ -28,15 +32,17 @@ words them for its own readers (validate's diagnostics, convert's one line).
 
 from __future__ import annotations
 
-import sys
-from dataclasses import dataclass
+import copy
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
 from lxml import etree
 
-from tei.errors import InputError, read_error
+from tei import files
+from tei.errors import InputError
 
 __all__ = [
     "DEFAULT",
@@ -53,14 +59,16 @@ __all__ = [
 ]
 
 #: Largest input accepted without ``huge_tree`` (50 MiB; the largest ELTeC novel is under 3 MB).
-MAX_BYTES = 50 * 1024 * 1024
+MAX_BYTES = files.MAX_BYTES
 #: libxml2's nesting limit without XML_PARSE_HUGE (2048 with it).
 MAX_DEPTH = 256
 HUGE_MAX_DEPTH = 2048
 #: How many levels of XInclude may nest.
 MAX_INCLUDE_DEPTH = 8
+#: How many inclusions one document may make in all (eight files each including the next ten times would be 10**8).
+MAX_INCLUSIONS = 1000
 #: The largest input even with ``huge_tree`` (4 GiB is beyond what an lxml tree holds sensibly).
-HUGE_MAX_BYTES = 4 * 1024 * 1024 * 1024
+HUGE_MAX_BYTES = files.HUGE_MAX_BYTES
 
 XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
 _HINT_HUGE = "if the file is trusted, use --huge to lift the limits"
@@ -119,41 +127,22 @@ def safe_parser(
     return parser
 
 
-def _size(count: int) -> str:
-    return f"{count / (1024 * 1024):.0f} MB" if count >= 1024 * 1024 else f"{count} bytes"
-
-
 def _too_big(name: str, size: int, options: XmlOptions) -> InputError:
-    if options.huge_tree:
-        return InputError(f"the file is {_size(size)}, over the limit of {_size(options.max_bytes)}", path=name)
-    return InputError(
-        f"the file is {_size(size)}, over the limit of {_size(options.max_bytes)} for XML; {_HINT_HUGE}", path=name
-    )
+    hint = None if options.huge_tree else _HINT_HUGE
+    return files.too_big(name, size, options.max_bytes, what="XML", hint=hint)
 
 
 def read_bytes(path: str | Path, options: XmlOptions = DEFAULT) -> bytes:
-    """The bytes of an XML file, refused (InputError, exit 2) when unreadable or over the size limit."""
-    target = Path(path)
-    name = str(path)
-    try:
-        size = target.stat().st_size
-        if target.is_file() and size > options.max_bytes:
-            raise _too_big(name, size, options)
-        return target.read_bytes()
-    except OSError as exc:
-        raise read_error(exc, name, folder="is a folder; name the XML files in it") from exc
+    """The bytes of an XML file, refused (InputError, exit 2) when special, unreadable or over the size limit."""
+    hint = None if options.huge_tree else _HINT_HUGE
+    return files.read_regular(
+        path, limit=options.max_bytes, what="XML", hint=hint, folder="is a folder; name the XML files in it"
+    )
 
 
 def read_stdin(options: XmlOptions = DEFAULT, *, name: str = "<stdin>") -> bytes:
     """Standard input's bytes, reading no more than the size limit allows."""
-    data = sys.stdin.buffer.read(options.max_bytes + 1)
-    if len(data) > options.max_bytes:
-        raise InputError(
-            f"standard input is over the limit of {_size(options.max_bytes)} for XML"
-            + ("" if options.huge_tree else f"; {_HINT_HUGE}"),
-            path=name,
-        )
-    return data
+    return files.read_stdin(limit=options.max_bytes, what="XML", hint=None if options.huge_tree else _HINT_HUGE)
 
 
 def limit_error(log: Any, name: str, *, huge_tree: bool = False) -> InputError | None:
@@ -247,9 +236,23 @@ def fromstring(
         return root  # type: ignore[return-value]
     _check_declarations(root.getroottree(), name)
     if options.xinclude:
-        folder = Path(unquote(urlparse(base_url).path)).parent if base_url else Path.cwd()
-        _xinclude(root, folder, folder, name, options, 0)
+        folder = base_folder(base_url)
+        _xinclude(root, _Inclusions(folder.resolve(), options), folder, name, 0)
     return root
+
+
+def base_folder(base_url: str | None) -> Path:
+    """The folder of a document from its base: a filesystem path as given, or a ``file:`` URL decoded.
+
+    Why not always URL-decode: a folder may really be named ``..%2F..`` or
+    ``%2e%2e``; decoding a path that is not a URL would widen the folder
+    XInclude is confined to.
+    """
+    if not base_url:
+        return Path.cwd()
+    if base_url.startswith("file:"):
+        return Path(unquote(urlparse(base_url).path)).parent
+    return Path(base_url).parent
 
 
 def parse_file(
@@ -280,43 +283,167 @@ def root_tag(path: str | Path) -> str:
 # -- XInclude, confined -------------------------------------------------------------------------
 
 
-def _xinclude(root: etree._Element, folder: Path, here: Path, name: str, options: XmlOptions, depth: int) -> None:
-    """Replace each ``xi:include`` with the local file it names; refuse anything outside ``folder``."""
-    includes = list(root.iter(f"{{{XINCLUDE_NS}}}include"))
-    if includes and depth >= MAX_INCLUDE_DEPTH:
-        raise InputError(f"XInclude nested more than {MAX_INCLUDE_DEPTH} levels deep (a loop?)", path=name)
-    for include in includes:
-        href = include.get("href") or ""
-        line = include.sourceline if isinstance(include.sourceline, int) else None
-        parsed = urlparse(href)
-        if not href or parsed.scheme not in ("", "file") or parsed.netloc not in ("", "localhost"):
+@dataclass
+class _Inclusions:
+    """What one document's XInclude processing may do, and has done so far."""
+
+    folder: Path
+    options: XmlOptions
+    count: int = 0
+    size: int = 0
+    cache: dict[Path, bytes] = field(default_factory=dict)
+
+    def read(self, target: Path, href: str, name: str, line: int | None) -> bytes:
+        """The bytes of an included file (read once), counted against the limits on inclusions."""
+        self.count += 1
+        if self.count > MAX_INCLUSIONS:
             raise InputError(
-                f"XInclude of {href!r} refused: only files in the document's folder may be included",
+                f"more than {MAX_INCLUSIONS} XInclude inclusions in one document (an inclusion bomb?); "
+                "the document is refused",
                 path=name,
                 line=line,
             )
-        target = (here / unquote(parsed.path)).resolve()
-        if not target.is_relative_to(folder.resolve()):
+        data = self.cache.get(target)
+        if data is None:
+            try:
+                data = read_bytes(target, self.options)
+            except InputError as exc:
+                raise _ResourceError(f"XInclude of {href!r}: {exc.message}", path=name, line=line) from exc
+            self.cache[target] = data
+        self.size += len(data)
+        if self.size > self.options.max_bytes:
             raise InputError(
-                f"XInclude of {href!r} refused: it is outside the document's folder {folder}", path=name, line=line
+                f"the XInclude inclusions add up to more than {files.size_text(self.options.max_bytes)}; "
+                "the document is refused" + ("" if self.options.huge_tree else f" ({_HINT_HUGE})"),
+                path=name,
+                line=line,
             )
-        mode = include.get("parse", "xml")
-        if mode == "text":
-            content = read_bytes(target, options)
-            try:
-                text = content.decode(include.get("encoding") or "utf-8")
-            except (UnicodeDecodeError, LookupError) as exc:
-                raise InputError(f"XInclude of {href!r}: not readable as text", path=name, line=line) from exc
-            _replace_with_text(include, text)
-        elif mode == "xml":
-            try:
-                included = parse_file(target, options=XmlOptions(options.huge_tree, False)).getroot()
-            except etree.XMLSyntaxError as exc:
-                raise InputError(f"XInclude of {href!r}: not well-formed XML", path=name, line=line) from exc
-            _xinclude(included, folder, target.parent, str(target), options, depth + 1)
-            _replace_with_element(include, included)
-        else:
-            raise InputError(f"XInclude parse={mode!r} is neither xml nor text", path=name, line=line)
+        return data
+
+
+class _ResourceError(InputError):
+    """An included file that is missing or cannot be read: ``xi:fallback`` applies."""
+
+
+def _xinclude(root: etree._Element, state: _Inclusions, here: Path, name: str, depth: int) -> None:
+    """Replace each ``xi:include`` with the local file it names; refuse anything outside the document's folder."""
+    includes = [element for element in root.iter(f"{{{XINCLUDE_NS}}}include") if not _inside_fallback(element, root)]
+    if includes and depth >= MAX_INCLUDE_DEPTH:
+        raise InputError(f"XInclude nested more than {MAX_INCLUDE_DEPTH} levels deep (a loop?)", path=name)
+    for include in includes:
+        line = include.sourceline if isinstance(include.sourceline, int) else None
+        try:
+            _include_one(include, state, here, name, depth, line)
+        except _ResourceError:
+            fallback = include.find(f"{{{XINCLUDE_NS}}}fallback")
+            if fallback is None:
+                raise
+            _xinclude(fallback, state, here, name, depth)
+            _replace_with_children(include, fallback)
+
+
+def _inside_fallback(element: etree._Element, root: etree._Element) -> bool:
+    """True for an include inside an ``xi:fallback`` below ``root``: it is processed only if the fallback is used."""
+    parent = element.getparent()
+    while parent is not None and parent is not root:
+        if parent.tag == f"{{{XINCLUDE_NS}}}fallback":
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _include_one(
+    include: etree._Element, state: _Inclusions, here: Path, name: str, depth: int, line: int | None
+) -> None:
+    href = include.get("href") or ""
+    xpointer = include.get("xpointer")
+    parsed = urlparse(href)
+    if not href:
+        raise InputError(
+            "XInclude without href (an inclusion from the same document) is not supported; include another file",
+            path=name,
+            line=line,
+        )
+    if parsed.scheme not in ("", "file") or parsed.netloc not in ("", "localhost"):
+        raise InputError(
+            f"XInclude of {href!r} refused: only files in the document's folder may be included",
+            path=name,
+            line=line,
+        )
+    target = (here / unquote(parsed.path)).resolve()
+    if not target.is_relative_to(state.folder):
+        raise InputError(
+            f"XInclude of {href!r} refused: it is outside the document's folder {state.folder}", path=name, line=line
+        )
+    if not target.exists():
+        raise _ResourceError(f"XInclude of {href!r}: no such file", path=name, line=line)
+    mode = include.get("parse", "xml")
+    if mode == "text":
+        if xpointer is not None:
+            raise InputError("XInclude with parse='text' may not have an xpointer", path=name, line=line)
+        content = state.read(target, href, name, line)
+        try:
+            text = content.decode(include.get("encoding") or "utf-8")
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise InputError(f"XInclude of {href!r}: not readable as text", path=name, line=line) from exc
+        _replace_with_text(include, text)
+    elif mode == "xml":
+        data = state.read(target, href, name, line)
+        try:
+            included = fromstring(
+                data, str(target), options=XmlOptions(state.options.huge_tree, False), base_url=str(target)
+            )
+        except etree.XMLSyntaxError as exc:
+            raise InputError(f"XInclude of {href!r}: not well-formed XML", path=name, line=line) from exc
+        _xinclude(included, state, target.parent, str(target), depth + 1)
+        if xpointer is not None:
+            included = _point(included, xpointer, href, name, line)
+        _replace_with_element(include, included)
+    else:
+        raise InputError(f"XInclude parse={mode!r} is neither xml nor text", path=name, line=line)
+
+
+_NCNAME = re.compile(r"^[A-Za-z_][\w.\-]*$")
+_ELEMENT_SCHEME = re.compile(r"^element\(([A-Za-z_][\w.\-]*)?((?:/[1-9][0-9]*)*)\)$")
+
+
+def _point(root: etree._Element, xpointer: str, href: str, name: str, line: int | None) -> etree._Element:
+    """The element an ``xpointer`` names: a bare ``id``, or ``element(id/1/2)`` / ``element(/1/2)``.
+
+    Other XPointer schemes (``xpointer(...)``, ``xmlns(...)``) are refused:
+    a pointer the toolkit cannot follow must not silently include the whole file.
+    """
+    pointer = xpointer.strip()
+    start: etree._Element | None
+    steps: list[int] = []
+    shorthand = _NCNAME.match(pointer)
+    scheme = _ELEMENT_SCHEME.match(pointer)
+    if shorthand:
+        start = _by_id(root, pointer)
+    elif scheme and (scheme.group(1) or scheme.group(2)):
+        steps = [int(step) for step in scheme.group(2).split("/") if step]
+        identifier = scheme.group(1)
+        start = _by_id(root, identifier) if identifier else (root if steps.pop(0) == 1 else None)
+    else:
+        raise InputError(
+            f"XInclude xpointer {xpointer!r} is not supported: use an xml:id, element(id) or element(/1/2)",
+            path=name,
+            line=line,
+        )
+    for step in steps:
+        children = [child for child in start if isinstance(child.tag, str)] if start is not None else []
+        start = children[step - 1] if step <= len(children) else None
+    if start is None:
+        raise InputError(f"XInclude xpointer {xpointer!r} finds nothing in {href!r}", path=name, line=line)
+    return start
+
+
+def _by_id(root: etree._Element, identifier: str) -> etree._Element | None:
+    xml_id = "{http://www.w3.org/XML/1998/namespace}id"
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.get(xml_id) == identifier:
+            return element
+    return None
 
 
 def _replace_with_text(include: etree._Element, text: str) -> None:
@@ -336,5 +463,35 @@ def _replace_with_element(include: etree._Element, included: etree._Element) -> 
     parent = include.getparent()
     if parent is None:
         raise InputError("the root element cannot be an XInclude")
+    if included.getparent() is not None:  # an element an xpointer picked: detach it with its own content only
+        included = copy.deepcopy(included)
     included.tail = include.tail
     parent.replace(include, included)
+
+
+def _replace_with_children(include: etree._Element, fallback: etree._Element) -> None:
+    """Put a fallback's content (text and elements) where its include was."""
+    parent = include.getparent()
+    if parent is None:
+        raise InputError("the root element cannot be an XInclude")
+    position = parent.index(include)
+    previous = include.getprevious()
+    lead = fallback.text or ""
+    if lead:
+        if previous is not None:
+            previous.tail = (previous.tail or "") + lead
+        else:
+            parent.text = (parent.text or "") + lead
+    children = list(fallback)
+    tail = include.tail or ""
+    parent.remove(include)
+    for offset, child in enumerate(children):
+        parent.insert(position + offset, child)
+    if children:
+        children[-1].tail = (children[-1].tail or "") + tail
+    elif tail:
+        before = parent[position - 1] if position > 0 else None
+        if before is not None:
+            before.tail = (before.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail

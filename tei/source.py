@@ -19,6 +19,54 @@ from tei.errors import InputError
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
+#: Codecs Python lists as text encodings that are not encodings of documents (they transform text).
+_NOT_DOCUMENT_ENCODINGS = frozenset({"punycode", "idna", "unicode-escape", "raw-unicode-escape", "undefined"})
+
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32", "utf-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32", "utf-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16", "utf-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16", "utf-16"),
+)
+
+_BOMS = tuple(bom for bom, _, _ in _WIDE_BOMS)
+
+
+def _text_codec(name: str, path: str) -> codecs.CodecInfo:
+    """The codec of ``--encoding``; only encodings of text are accepted (not rot13, base64, hex, punycode…)."""
+    try:
+        info = codecs.lookup(name)
+    except LookupError as exc:
+        raise InputError(f"unknown encoding {name!r}: give a name Python knows, e.g. cp1252", path=path) from exc
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_DOCUMENT_ENCODINGS:
+        raise InputError(
+            f"{name!r} is not an encoding of text files; give one such as utf-8, cp1252, latin-1 or utf-16",
+            path=path,
+        )
+    return info
+
+
+def _nul_message(data: bytes, encoding: str | None) -> str:
+    """Why a file with NUL bytes is refused, with the --encoding to try when it is UTF-16 or UTF-32."""
+    given = f" as {encoding}" if encoding else ""
+    for bom, label, codec in _WIDE_BOMS:
+        if data.startswith(bom):
+            return f"the file is {label} (it starts with a {label} byte-order mark): give --encoding {codec}"
+    head = data[:8192]
+    if len(head) >= 4:
+        even, odd = head[0::2], head[1::2]
+        quads = [head[i::4] for i in range(4)]
+        if sum(q.count(0) for q in quads[1:]) > 0.9 * sum(len(q) for q in quads[1:]) and not quads[0].count(0):
+            return "the file looks like UTF-32 (little-endian) without a byte-order mark: give --encoding utf-32-le"
+        if sum(q.count(0) for q in quads[:3]) > 0.9 * sum(len(q) for q in quads[:3]) and not quads[3].count(0):
+            return "the file looks like UTF-32 (big-endian) without a byte-order mark: give --encoding utf-32-be"
+        if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+            return "the file looks like UTF-16 (little-endian) without a byte-order mark: give --encoding utf-16-le"
+        if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+            return "the file looks like UTF-16 (big-endian) without a byte-order mark: give --encoding utf-16-be"
+    return f"this looks like a binary file (it contains NUL bytes), not text{given}"
+
+
 @dataclass(frozen=True)
 class SourceText:
     """Decoded input plus the facts the header records about it."""
@@ -42,16 +90,14 @@ def decode(data: bytes, *, path: str = "<input>", encoding: str | None = None) -
     digest = hashlib.sha256(data).hexdigest()
     if not data.strip():
         raise InputError("the file is empty: there is no text to encode", path=path)
-    if b"\x00" in data[:8192] and not (encoding or "").lower().startswith("utf-16"):
-        raise InputError("this looks like a binary file (it contains NUL bytes), not text", path=path)
-    had_bom = data.startswith(codecs.BOM_UTF8)
     name = encoding or "utf-8"
+    info = _text_codec(name, path)
+    wide = info.name.startswith(("utf-16", "utf-32"))
+    if not wide and (b"\x00" in data[:8192] or (encoding is None and data.startswith(_BOMS))):
+        raise InputError(_nul_message(data, encoding), path=path)
+    had_bom = data.startswith(codecs.BOM_UTF8)
     try:
-        codecs.lookup(name)
-    except LookupError as exc:
-        raise InputError(f"unknown encoding {name!r}: give a name Python knows, e.g. cp1252", path=path) from exc
-    try:
-        text = data.decode("utf-8-sig" if name.lower().replace("_", "-") in ("utf-8", "utf8") else name)
+        text = data.decode("utf-8-sig" if info.name == "utf-8" else name)
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise InputError(
@@ -60,6 +106,8 @@ def decode(data: bytes, *, path: str = "<input>", encoding: str | None = None) -
             path=path,
             line=line,
         ) from exc
+    except (UnicodeError, ValueError, TypeError, LookupError) as exc:
+        raise InputError(f"cannot be decoded as {name}: {exc}; check --encoding", path=path) from exc
     if text.startswith("\ufeff"):
         text = text[1:]
         had_bom = True
@@ -76,7 +124,7 @@ def decode(data: bytes, *, path: str = "<input>", encoding: str | None = None) -
         notes.append("Line ends (CR LF or CR) were normalised to LF.")
     if removed:
         notes.append(f"{removed} control character(s) that XML does not allow were removed.")
-    if name.lower() not in ("utf-8", "utf8"):
+    if info.name != "utf-8":
         notes.append(f"The input was decoded from {name}.")
     return SourceText(
         text=text,

@@ -1,4 +1,4 @@
-"""The "nothing of the source is lost" check of ENCODING.md section 1.
+"""The "nothing of the source is lost" check of docs/encoding.md section 1.
 
 The words (letter/digit runs, NFC) of every text node under TEI ``<text>``
 must equal, in order, the words of the input once its markup syntax is

@@ -9,6 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No Hypothesis test is timed: a deadline is a timed assertion, and fails on a loaded machine (HELPERS.md).
+settings.register_profile("tei", deadline=None)
+settings.load_profile("tei")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("TEI_SHARED", REPO.parent / "shared"))

@@ -17,6 +17,7 @@ from conftest import EXAMPLES, REPO
 from tei.batch import BatchOptions, parse_formats, run_batch
 from tei.batch.discover import iter_inputs
 from tei.batch.state import STATE_NAME
+from tei.encode import EncodeOptions
 from tei.errors import UsageError
 
 DEVSET = REPO / "tests" / "devset"
@@ -193,8 +194,11 @@ def batch_with_scheduler(source: Path, out: Path, address: str) -> list[Any]:
     return records
 
 
-def test_dask_cluster_gives_the_same_outputs_and_report(small: Path, tmp_path: Path) -> None:
+def test_dask_cluster_gives_the_same_outputs_and_report(
+    small: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     distributed = pytest.importorskip("distributed")
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)  # the local run (run()) has none either
     (small / "broken.xml").write_bytes(BROKEN)
     local_report, dask_report = tmp_path / "local.json", tmp_path / "dask.json"
     local = run("batch", str(small), "-d", str(tmp_path / "local"), "--report", str(local_report), "-j", "1")
@@ -236,3 +240,92 @@ def test_dask_cluster_gives_the_same_outputs_and_report(small: Path, tmp_path: P
     for path in (tmp_path / "local").iterdir():
         if path.name != STATE_NAME:
             assert (tmp_path / "dask" / path.name).read_bytes() == path.read_bytes()
+
+
+# -- second round ------------------------------------------------------------------------------------
+
+
+def test_edited_register_redoes_the_documents(small: Path, tmp_path: Path) -> None:
+    """The state keyed a register by its path: editing it left stale outputs called up to date."""
+    register = tmp_path / "register.xml"
+    register.write_text(
+        '<listPerson xmlns="http://www.tei-c.org/ns/1.0"><person xml:id="nobody"><persName>Nobody Atall</persName>'
+        "</person></listPerson>\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    encode = EncodeOptions(register_paths=(register,))
+    summary, _ = batch([small], out, encode=encode)
+    assert summary.done == 2
+    _, records = batch([small], out, encode=encode)
+    assert set(by_name(records).values()) == {"skipped"}
+    register.write_text(register.read_text(encoding="utf-8").replace("Nobody Atall", "Allied Ambassadors"), "utf-8")
+    _, records = batch([small], out, encode=encode)
+    assert set(by_name(records).values()) == {"done"}
+    assert 'ref="#nobody"' in (out / "trotsky-note-to-allied-ambassadors-1917-12-06.xml").read_text(encoding="utf-8")
+
+
+def test_unreadable_subfolder_is_reported(small: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A subfolder the user cannot read was skipped without a word. Root reads everything, so the refusal
+    of the system is simulated here; the real case runs in test_unreadable_subfolder_really_unreadable."""
+    hidden = small / "private"
+    hidden.mkdir()
+    shutil.copy(small / "lenin-report-on-peace-1917-11-08.txt", hidden / "other.txt")
+    real_scandir = os.scandir
+
+    def scandir(path: Any = ".") -> Any:
+        if Path(path) == hidden:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    summary, records = batch([small], tmp_path / "out")
+    assert summary.failed == 1 and summary.done == 2
+    failed = next(record for record in records if record.status == "failed")
+    assert failed.input == str(hidden) and "cannot be read (permission denied)" in (failed.error or "")
+
+
+def test_unreadable_subfolder_really_unreadable(small: Path, tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("running as root: every folder is readable (test_unreadable_subfolder_is_reported simulates it)")
+    hidden = small / "private"
+    hidden.mkdir()
+    shutil.copy(small / "lenin-report-on-peace-1917-11-08.txt", hidden / "other.txt")
+    hidden.chmod(0)
+    try:
+        result = run("batch", "-q", str(small), "-d", str(tmp_path / "out"))
+        deposit = run("deposit", str(small), "--bag", str(tmp_path / "bag"))
+    finally:
+        hidden.chmod(0o755)
+    assert result.returncode == 1 and "private: this folder cannot be read" in result.stderr
+    assert deposit.returncode == 1 and "private: this folder cannot be read" in deposit.stderr
+
+
+def test_a_file_tei_did_not_write_is_not_replaced(small: Path, tmp_path: Path) -> None:
+    """An output folder may hold the user's own files: a batch replaces only what it wrote there (or --force)."""
+    out = tmp_path / "out"
+    out.mkdir()
+    mine = out / "lenin-report-on-peace-1917-11-08.txt"
+    mine.write_bytes(b"my own notes\n")
+    summary, records = batch([small], out)
+    assert summary.failed == 1 and summary.done == 1
+    failed = next(record for record in records if record.status == "failed")
+    assert "a file is already there that tei did not write" in (failed.error or "")
+    assert mine.read_bytes() == b"my own notes\n"
+    summary, _ = batch([small], out, force=True)
+    assert summary.done == 2 and mine.read_bytes() != b"my own notes\n"
+    summary, _ = batch([small], out)
+    assert summary.skipped == 2
+
+
+def test_a_bag_among_the_sources_is_not_taken_in(small: Path, tmp_path: Path) -> None:
+    """A deposit whose bag lay inside its sources took the old bag in as documents next time."""
+    refused = run("deposit", str(small), "--bag", str(small / "bag"))
+    assert refused.returncode == 2 and "inside the source folder" in refused.stderr, refused.stderr
+    assert not (small / "bag").exists()
+    made = run("deposit", str(small), "--bag", str(tmp_path / "bag"))
+    assert made.returncode == 0, made.stderr
+    shutil.move(tmp_path / "bag", small / "old-bag")
+    again = run("deposit", str(small), "--bag", str(tmp_path / "bag2"))
+    assert again.returncode == 1 and "old-bag: is a BagIt bag" in again.stderr, again.stderr
+    assert not (tmp_path / "bag2").exists()

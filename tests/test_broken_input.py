@@ -6,8 +6,12 @@ inputs and an earlier output) are compared byte for byte before and after.
 
 from __future__ import annotations
 
+import json
 import os
+import signal
 import subprocess
+import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,7 +67,102 @@ CASES: dict[str, Case] = {
     "encode-empty": Case({"note.txt": b""}, ("encode", "note.txt"), "note.txt", "empty"),
     "encode-only-controls": Case({"note.txt": b"\x01\x02\x03\n"}, ("encode", "note.txt"), "note.txt", "control"),
     "encode-utf16-without-encoding": Case(
-        {"note.txt": "A note from Chicherin.\n".encode("utf-16")}, ("encode", "note.txt"), "note.txt", ""
+        {"note.txt": "A note from Chicherin.\n".encode("utf-16")},
+        ("encode", "note.txt"),
+        "note.txt",
+        "--encoding utf-16",
+    ),
+    "encode-utf16-without-bom": Case(
+        {"note.txt": "A note from Chicherin.\n".encode("utf-16-le")},
+        ("encode", "note.txt"),
+        "note.txt",
+        "--encoding utf-16-le",
+    ),
+    "encode-utf32": Case(
+        {"note.txt": "A note from Chicherin.\n".encode("utf-32")}, ("encode", "note.txt"), "note.txt", "utf-32"
+    ),
+    **{
+        f"encode-encoding-{codec}": Case(
+            {"note.txt": NOTE}, ("encode", "--encoding", codec, "note.txt"), "note.txt", "not an encoding of text"
+        )
+        for codec in ("rot13", "base64", "hex", "uu", "punycode")
+    },
+    "encode-sidecar-control-character": Case(
+        {"note.txt": NOTE, "note.meta.toml": b'title = "Note\\u0001 to the Ambassadors"\n'},
+        ("encode", "note.txt", "-o", "note.xml"),
+        "note.meta.toml",
+        "'title' holds the control character U+0001",
+        output="note.xml",
+    ),
+    "encode-sidecar-deeply-nested": Case(
+        {"note.txt": NOTE, "note.meta.toml": b"title = " + b"[" * 5000 + b"]" * 5000 + b"\n"},
+        ("encode", "note.txt"),
+        "note.meta.toml",
+        "nested too deeply",
+    ),
+    "encode-sidecar-language": Case(
+        {"note.txt": NOTE, "note.meta.toml": b'language = "not a lang!!"\n'},
+        ("encode", "note.txt"),
+        "note.meta.toml",
+        "'language' is 'not a lang!!', not a language tag",
+    ),
+    "encode-sidecar-impossible-date": Case(
+        {"note.txt": NOTE, "note.meta.toml": b'date = "1917-02-30"\n'},
+        ("encode", "note.txt"),
+        "note.meta.toml",
+        "'date': '1917-02-30' is not a real date",
+    ),
+    "encode-sidecar-impossible-access-date": Case(
+        {"note.txt": NOTE, "note.meta.toml": b'accessed = "2011-13-01"\n'},
+        ("encode", "note.txt"),
+        "note.meta.toml",
+        "'accessed'",
+    ),
+    "encode-sidecar-url-not-a-url": Case(
+        {"note.txt": NOTE, "note.meta.toml": b'url = "see the archive {item 4}"\n'},
+        ("encode", "note.txt"),
+        "note.meta.toml",
+        "'url' is 'see the archive {item 4}', not a URL",
+    ),
+    "encode-sidecar-long-title": Case(
+        {"note.txt": NOTE, "note.meta.toml": b'title = "' + b"Note " * 4000 + b'"\n'},
+        ("encode", "note.txt"),
+        "note.meta.toml",
+        "'title' is 19,999 characters long, over the limit",
+    ),
+    "encode-sidecar-20mb-title": Case(
+        {"note.txt": NOTE, "note.meta.toml": b'title = "' + b"x" * 20_000_000 + b'"\n'},
+        ("encode", "note.txt"),
+        "note.meta.toml",
+        "over the limit of 1 MB for a metadata file",
+    ),
+    "encode-meta-corrections-control": Case(
+        {"note.txt": NOTE, "m.toml": b'[corrections]\n"present way" = "present\\u0007 war"\n'},
+        ("encode", "note.txt", "--meta", "m.toml"),
+        "m.toml",
+        "control character U+0007",
+    ),
+    "encode-iso-week-date": Case(
+        {"note.txt": NOTE}, ("encode", "--date", "2024-W05-3", "note.txt"), "--date", "not a date like 2024-01-31"
+    ),
+    "encode-outdir-under-a-file": Case(
+        {"note.txt": NOTE, "plain": b"keep"}, ("encode", "note.txt", "-d", "plain/sub"), "plain", "is a file"
+    ),
+    "convert-outdir-under-a-file": Case(
+        {"g.xml": lambda good: good, "plain": b"keep"},
+        ("convert", "--to", "text", "g.xml", "-d", "plain/sub"),
+        "plain",
+        "is a file",
+    ),
+    "batch-outdir-under-a-file": Case(
+        {"note.txt": NOTE, "plain": b"keep"}, ("batch", "-q", "note.txt", "-d", "plain/sub"), "plain", "is a file"
+    ),
+    "demo-outdir-is-a-file": Case({"plain": b"keep"}, ("demo", "-d", "plain"), "plain", "is a file"),
+    "batch-scheduler-garbage": Case(
+        {"note.txt": NOTE},
+        ("batch", "-q", "note.txt", "-d", "out", "--scheduler", "garbage!!"),
+        "garbage!!",
+        "not a scheduler address",
     ),
     "encode-unknown-encoding": Case(
         {"note.txt": NOTE}, ("encode", "--encoding", "klingon", "note.txt"), "note.txt", "unknown encoding"
@@ -295,3 +394,127 @@ def test_unbalanced_markdown_keeps_every_word(tmp_path: Path) -> None:
     root = encode(text.encode(), EncodeOptions(input_format="markdown", annotate=False), name="u.md")
     assert first_difference(source_words(text, markdown=True), tei_words(root)) is None
     assert validate_bytes(to_bytes(root), name="u.xml") == []
+
+
+# -- second round: usage mistakes, outputs tei did not write, interruptions ------------------------------
+
+
+def test_closed_standard_input_is_one_line(tmp_path: Path) -> None:
+    """``tei encode - <&-`` gave a traceback (sys.stdin is None when descriptor 0 is closed)."""
+    env = dict(os.environ)
+    env.pop("SOURCE_DATE_EPOCH", None)
+    for command in ("encode -", "validate -", "convert --to text -"):
+        result = subprocess.run(
+            ["sh", "-c", f'"$0" -m tei.cli {command} <&-', sys.executable],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            env=env,
+            timeout=HANG,
+        )
+        assert result.returncode == 2, (command, result.stderr)
+        assert "Traceback" not in result.stderr
+        errors = [line for line in result.stderr.splitlines() if line.startswith("tei: ")]
+        assert len(errors) == 1 and "standard input is closed; give a file name instead of -" in errors[0], errors
+        if command.startswith("validate"):  # validate's summary line follows, as for any unreadable file
+            summary = "0 files checked, 0 invalid, 0 errors, 1 could not be read"
+            assert result.stderr.strip().splitlines()[1:] == [summary]
+
+
+def test_convert_never_replaces_the_source_text(tmp_path: Path) -> None:
+    """``tei encode note.txt -d . && tei convert note.xml --to text -d .`` silently overwrote note.txt."""
+    (tmp_path / "note.txt").write_bytes(NOTE)
+    assert run("encode", "--no-annotate", "note.txt", "-d", ".", cwd=tmp_path).returncode == 0
+    before = snapshot(tmp_path)
+    result = run("convert", "note.xml", "--to", "text", "-d", ".", cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    line = result.stderr.strip()
+    assert line.startswith("tei: note.txt: a file is already there that tei did not write") and "--force" in line
+    assert snapshot(tmp_path) == before
+    # tei's own earlier outputs are replaced freely; --force replaces the rest.
+    assert run("encode", "note.txt", "-d", ".", cwd=tmp_path).returncode == 0
+    forced = run("convert", "note.xml", "--to", "text", "-d", ".", "--force", cwd=tmp_path)
+    assert forced.returncode == 0, forced.stderr
+    assert (tmp_path / "note.txt").read_bytes() != NOTE
+    again = run("convert", "note.xml", "--to", "text", "-d", ".", cwd=tmp_path)
+    assert again.returncode == 0, "a file tei wrote (with --force) is tei's to replace"
+
+
+def test_demo_writes_to_a_new_temporary_folder_and_says_where(tmp_path: Path) -> None:
+    """``tei demo`` wrote tei-demo/ into whatever folder it was run from, without asking."""
+    result = run("demo", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert list(tmp_path.iterdir()) == []
+    where = Path(result.stdout.strip().splitlines()[-1].rsplit(" are in ", 1)[1])
+    try:
+        assert where.name.startswith("tei-demo-") and len(list(where.glob("*.xml"))) == 2
+    finally:
+        import shutil
+
+        shutil.rmtree(where, ignore_errors=True)
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.parametrize(
+    ("signal_number", "status", "said"), [(signal.SIGINT, 130, "interrupted"), (signal.SIGTERM, 143, "terminated")]
+)
+def test_interrupted_batch_stops_its_workers_and_keeps_its_state(
+    signal_number: int, status: int, said: str, tmp_path: Path
+) -> None:
+    """SIGINT printed click's ``Aborted!`` and exited 1; SIGTERM left orphaned workers and no state."""
+    if not Path("/proc/self/stat").exists():
+        pytest.skip("needs /proc to find the workers")
+    source = tmp_path / "src"
+    source.mkdir()
+    words = "the government said that the peace of the peoples was near and that Russia would sign it "
+    for number in range(40):
+        (source / f"doc{number:02}.txt").write_text(f"Document {number}.\n\n" + words * 4000 + "\n", "utf-8")
+    env = dict(os.environ)
+    env.pop("SOURCE_DATE_EPOCH", None)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tei.cli", "batch", "-q", "-j", "2", str(source), "-d", "out"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    workers: list[int] = []
+    deadline = time.monotonic() + HANG
+    while time.monotonic() < deadline and process.poll() is None:
+        workers = _children(process.pid)
+        if len(workers) >= 2 and len(list((tmp_path / "out").glob("*.txt"))) >= 3:
+            time.sleep(0.5)  # let the parent take in the finished documents' results
+            break
+        time.sleep(0.05)
+    assert process.poll() is None and workers, "the batch finished before it could be interrupted"
+    process.send_signal(signal_number)
+    _, stderr = process.communicate(timeout=HANG)
+    assert process.returncode == status, stderr
+    assert "Traceback" not in stderr and "Aborted!" not in stderr
+    assert stderr.strip().splitlines() == [f"tei: {said}"]
+    time.sleep(0.5)
+    assert not [pid for pid in workers if _alive(pid)], "workers outlived the batch"
+    state = tmp_path / "out" / ".tei-batch.json"
+    assert state.is_file(), "the state of the documents already done was lost"
+    assert json.loads(state.read_text(encoding="utf-8"))["documents"]

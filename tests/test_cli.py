@@ -65,6 +65,7 @@ def test_several_inputs_need_outdir(tmp_path: Path) -> None:
     result = run("encode", "--no-annotate", str(TROTSKY), str(copy), "-d", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        ".tei-outputs.json",  # what tei wrote there, so that a later run may replace exactly those files
         "other.xml",
         "trotsky-note-to-allied-ambassadors-1917-12-06.xml",
     ]

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLES
 from test_batch import BROKEN, INVALID, corpus, run
 
 from tei.deposit import DepositOptions, make_deposit, verify_bag
@@ -134,5 +135,61 @@ def test_verify_usage(tmp_path: Path) -> None:
     assert run("deposit", "--verify", str(tmp_path)).returncode == 2
     assert run("deposit", "x.txt", "--verify", str(tmp_path)).returncode == 2
     assert run("deposit", str(tmp_path)).returncode == 2  # no --bag
+    (tmp_path / "empty").mkdir()
     with pytest.raises(UsageError, match=r"no \.txt"):
-        make_deposit([str(tmp_path)], tmp_path / "bag", DepositOptions(bagging_date="2024-01-01"))
+        make_deposit([str(tmp_path / "empty")], tmp_path / "bag", DepositOptions(bagging_date="2024-01-01"))
+
+
+# -- second round ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["a%0Ab.txt", "a\nb.txt", "50%.txt", "tab\there.txt"])
+def test_a_name_a_manifest_cannot_hold_is_refused(name: str, tmp_path: Path) -> None:
+    """A source named ``a%0Ab.txt`` was deposited with exit 0, then failed --verify and bagit's own check."""
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / name).write_bytes((EXAMPLES / "trotsky-note-to-allied-ambassadors-1917-12-06.txt").read_bytes())
+    result = run("deposit", str(source), "--bag", str(tmp_path / "bag"))
+    assert result.returncode == 1, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "a BagIt manifest cannot record unambiguously" in lines[0], lines
+    assert not (tmp_path / "bag").exists()
+
+
+def test_an_edited_tag_manifest_is_named(tmp_path: Path) -> None:
+    """Editing tagmanifest-sha256.txt was reported as ``bag-info.txt: altered``; the manifest is the one altered."""
+    source = corpus(tmp_path / "in", devset=False, broken=False)
+    bag = tmp_path / "bag"
+    assert run("deposit", str(source), "--bag", str(bag)).returncode == 0
+    manifest = bag / "tagmanifest-sha256.txt"
+    lines = manifest.read_text(encoding="utf-8").splitlines(keepends=True)
+    edited = [("0" if line[0] != "0" else "1") + line[1:] if "bag-info.txt" in line else line for line in lines]
+    manifest.write_text("".join(edited), encoding="utf-8")
+    result = run("deposit", "--verify", str(bag))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{manifest}: altered (its sha256 of bag-info.txt does not match the file, "
+        "which matches tagmanifest-sha512.txt)"
+    ]
+
+
+def test_an_unreadable_subfolder_stops_the_deposit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``tei deposit`` exited 0 with 1 of 2 documents and said every document validated. Root reads every
+    folder, so the system's refusal is simulated (test_batch has the real case for other users)."""
+    import os
+
+    source = corpus(tmp_path / "in", devset=False, broken=False)
+    hidden = source / "private"
+    hidden.mkdir()
+    (hidden / "other.txt").write_bytes((EXAMPLES / "lenin-report-on-peace-1917-11-08.txt").read_bytes())
+    real_scandir = os.scandir
+
+    def scandir(path: object = ".") -> object:
+        if Path(str(path)) == hidden:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    with pytest.raises(ProcessingError, match=r"private: this folder cannot be read \(permission denied\)"):
+        make_deposit([str(source)], tmp_path / "bag", DepositOptions(bagging_date="2024-01-01"))
+    assert not (tmp_path / "bag").exists()

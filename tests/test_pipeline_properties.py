@@ -10,7 +10,15 @@ from pathlib import Path
 
 from conftest import Jing
 from hypothesis import HealthCheck, given, settings
-from pipeline_support import check_pipeline, noisy_documents
+from pipeline_support import (
+    check_folder,
+    check_metadata,
+    check_pipeline,
+    folder_cases,
+    metadata_documents,
+    noisy_documents,
+    repeated_documents,
+)
 from test_properties import documents
 
 from tei.encode import EncodeOptions, encode
@@ -28,6 +36,26 @@ def test_pipeline_on_generated_documents(doc: tuple[str, bool]) -> None:
 @given(noisy_documents())
 def test_pipeline_on_noisy_documents(doc: tuple[str, bool]) -> None:
     check_pipeline(*doc)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(metadata_documents())
+def test_pipeline_with_generated_metadata(doc: tuple[str, bool, bytes]) -> None:
+    """A sidecar is refused with a TeiError, or the document encodes to valid TEI with it."""
+    check_metadata(*doc)
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(repeated_documents())
+def test_pipeline_on_repeated_lines(doc: tuple[str, bool]) -> None:
+    check_pipeline(*doc)
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=list(HealthCheck))
+@given(folder_cases())
+def test_batch_and_deposit_on_folders_with_special_files(entries: list[tuple[str, str, str]]) -> None:
+    """FIFOs, links out of the folder, odd names: no hang, no traceback, no secret read, bags that verify."""
+    check_folder(entries)
 
 
 def test_generated_documents_are_valid_tei_all(tmp_path: Path, jing: Jing) -> None:
@@ -71,3 +99,6 @@ def test_fuzz_findings_stay_fixed() -> None:
     assert check_pipeline("**the the the the**\n\nOctober 26 (November </sup> 8), 1917\n\nthe\n", True)
     # A document without a date: creation held a <p>, which TEI does not allow there.
     assert check_pipeline("A NOTE\n\nThe peace of the peoples.\n", False)
+    # Read as a letter with an opener and a closer but nothing between (the second fuzz campaign):
+    # TEI allows a closer only after some content.
+    assert check_pipeline("THE TO PEACE\n\n6 December 1917\n\n---\n\nTHE\n", False)

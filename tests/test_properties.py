@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -140,3 +143,20 @@ def test_encode_never_crashes_on_any_text(text: str) -> None:
     etree.fromstring(to_bytes(root))
     markdown = detect_format(text) == "markdown"
     del markdown
+
+
+def _decorators(node: ast.FunctionDef, name: str) -> list[ast.Call]:
+    return [d for d in node.decorator_list if isinstance(d, ast.Call) and getattr(d.func, "id", "") == name]
+
+
+def test_no_hypothesis_test_has_a_deadline() -> None:
+    """Four tests kept Hypothesis's 200 ms deadline, a timed assertion; the profile and each test now say None."""
+    assert settings.default is not None and settings.default.deadline is None
+    for path in Path(__file__).parent.rglob("test_*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.FunctionDef) or not _decorators(node, "given"):
+                continue
+            calls = _decorators(node, "settings")
+            deadlines = [k.value for call in calls for k in call.keywords if k.arg == "deadline"]
+            assert deadlines, f"{path.name}::{node.name} needs @settings(deadline=None)"
+            assert all(isinstance(v, ast.Constant) and v.value is None for v in deadlines), f"{path.name}::{node.name}"

@@ -66,7 +66,7 @@ def test_goldens_valid_against_tei_all(jing: Jing, tmp_path: Path) -> None:
 
 
 def test_samples_show_their_structure() -> None:
-    """Every structure ENCODING.md names is in the output of the samples."""
+    """Every structure docs/encoding.md names is in the output of the samples."""
     ns = {"t": "http://www.tei-c.org/ns/1.0"}
     lenin = etree.fromstring(_encode("lenin-report-on-peace-1917-11-08"))
     trotsky = etree.fromstring(_encode("trotsky-note-to-allied-ambassadors-1917-12-06"))

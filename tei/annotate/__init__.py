@@ -15,10 +15,12 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from tei.annotate.dates import DateContext, document_date, find_dates, old_style_dates, old_style_evidence
-from tei.annotate.names import NameRecogniser
+from tei.annotate.dates import DateContext, DateMatch, document_date, find_dates, old_style_dates, old_style_evidence
+from tei.annotate.evidence import CalendarDecision, decide, find_writer
+from tei.annotate.names import NameMatch, NameRecogniser
+from tei.annotate.persons import DocumentPersons
 from tei.annotate.register import Register
-from tei.annotate.spans import containers, flatten, wrap_all
+from tei.annotate.spans import Flat, containers, flatten, wrap_all
 from tei.ns import E, local_name, tei, xml, xpath_elements
 
 #: Containers of the editor (heading, dateline, citation): their dates are New Style unless marked.
@@ -72,17 +74,57 @@ def _doc_date(
     return guess, guess.year
 
 
-_RUSSIAN = re.compile(r"\b(?:Soviets?|Petrograd|Russia|Russian|Commissars?|Bolsheviks?|Sovnarkom|Moscow)\b")
-_SWITCH = datetime.date(1918, 2, 14)
+#: Embedded documents with a writer of their own (an enclosure in a despatch).
+_UNITS = frozenset({"floatingText"})
+_UNIT_DIV_TYPES = frozenset({"enclosure", "annex", "appendix", "attachment"})
 
 
-def _russian_before_switch(text: str, doc_date: datetime.date | None) -> bool:
-    """A Russian document written before 14 February 1918 gives its own dates in the Old Style.
+@dataclass(frozen=True)
+class Annotation:
+    """What annotating a text gives the header: the standOff, editorial notes, the calendar statement."""
 
-    ENCODING.md 4 and the gold guidelines: a Russian meeting's own dates are Old
-    Style; the editor's heading stays New Style (the recogniser's ``in_heading``).
-    """
-    return doc_date is not None and doc_date < _SWITCH and bool(_RUSSIAN.search(text))
+    standoff: etree._Element
+    notes: list[str]
+    calendar: str
+
+
+def _units(text_el: etree._Element) -> list[etree._Element]:
+    """The document and the documents embedded in it that may have writers of their own."""
+    found = [text_el]
+    for element in text_el.iter(tei("div"), tei("floatingText")):
+        if local_name(element) in _UNITS or element.get("type") in _UNIT_DIV_TYPES:
+            found.append(element)
+    return found
+
+
+def _unit_of(element: etree._Element, units: set[etree._Element], text_el: etree._Element) -> etree._Element:
+    for ancestor in element.iterancestors():
+        if ancestor in units:
+            return ancestor
+    return text_el
+
+
+def _calendars(
+    text_el: etree._Element,
+    names: NameRecogniser,
+    register: Register,
+    explicit: bool,
+    doc_date: datetime.date | None,
+    meta_author: str | None,
+) -> tuple[dict[etree._Element, CalendarDecision], str]:
+    """The calendar decision of the document and of each embedded document, and the statement for the header."""
+    units = _units(text_el)
+    main = decide(find_writer(text_el, names, register, meta_author), explicit, doc_date)
+    decisions = {text_el: main}
+    statements = [main.statement]
+    for index, unit in enumerate(units[1:], start=1):
+        writer = find_writer(unit, names, register)
+        decision = decide(writer, explicit, doc_date) if writer is not None else main
+        decisions[unit] = decision
+        if decision.old_style != main.old_style:
+            kind = unit.get("type") or local_name(unit)
+            statements.append(f"Embedded {kind} {index}: {decision.statement}")
+    return decisions, " ".join(statements)
 
 
 def _choose(spans: list[_Span]) -> list[_Span]:
@@ -111,25 +153,28 @@ def annotate_text(
     *,
     meta_date: str | None = None,
     fallback_date: str | None = None,
-) -> tuple[etree._Element, list[str]]:
-    """Mark names and dates in ``text_el`` in place; return the standOff and notes for the header.
+    meta_author: str | None = None,
+) -> Annotation:
+    """Mark names and dates in ``text_el`` in place; return the standOff and what the header says of it.
 
     ``fallback_date`` (e.g. from the file name) dates the document only when
     neither the metadata nor the text does.
     """
     names = NameRecogniser(register)
     blocks = containers(text_el)
-    whole = "\n".join(_plain(block) for block in blocks)
+    flats = [(block, flatten(block)) for block in blocks]
+    flats = [(block, flat) for block, flat in flats if flat.text.strip()]
+    whole = "\n".join(flat.text for _, flat in flats)
     doc_date, doc_year = _doc_date(text_el, meta_date, fallback_date)
-    evidence = old_style_evidence(whole)
-    russian_early = _russian_before_switch(whole, doc_date)
-    old_style = evidence or russian_early
+    explicit = old_style_evidence(whole)
     julian_dates = old_style_dates(whole)
+    decisions, calendar = _calendars(text_el, names, register, explicit, doc_date, meta_author)
+    unit_set = set(decisions)
+    persons = DocumentPersons(register)
+    when = doc_date.isoformat() if doc_date else (f"{doc_year:04d}" if doc_year else None)
     notes: list[str] = []
-    for container in blocks:
-        flat = flatten(container)
-        if not flat.text.strip():
-            continue
+    found: list[tuple[Flat, list[DateMatch], list[NameMatch]]] = []
+    for container, flat in flats:
         parent = container.getparent()
         in_heading = local_name(container) in _HEADING or (
             parent is not None and local_name(parent) in ("front", "opener")
@@ -137,17 +182,27 @@ def annotate_text(
         context = DateContext(
             doc_date=doc_date,
             doc_year=doc_year,
-            old_style=old_style,
+            old_style=decisions[_unit_of(container, unit_set, text_el)].old_style,
             in_heading=in_heading,
             julian_dates=julian_dates,
         )
-        spans: list[_Span] = []
-        for date in find_dates(flat.text, context):
-            spans.append(_Span(date.start, date.end, "date", tuple(sorted(date.attrs.items()))))
-            if date.problem:
-                notes.append(f"Date check: {date.problem}")
-        for name in names.find(flat.text):
-            attrs: list[tuple[str, str]] = []
+        dates = find_dates(flat.text, context)
+        notes.extend(f"Date check: {date.problem}" for date in dates if date.problem)
+        evidence = persons.heading_persons(flat.text)
+        if local_name(container) == "signed":
+            evidence += persons.signature(flat.text)
+        matches = _with_evidence(names.find(flat.text, when), evidence)
+        by_context = persons.by_context(flat.text, matches)
+        if by_context:
+            matches = sorted(matches + by_context, key=lambda m: m.start)
+        persons.learn(flat.text, matches)
+        found.append((flat, dates, matches))
+    for flat, dates, matches in found:
+        taken = [(m.start, m.end) for m in matches] + [(d.start, d.end) for d in dates]
+        matches = [persons.resolve(flat.text, m) for m in matches + persons.coreference(flat.text, taken)]
+        spans = [_Span(d.start, d.end, "date", tuple(sorted(d.attrs.items()))) for d in dates]
+        for name in matches:
+            attrs: list[tuple[str, str]] = [("type", "ship")] if name.tag == "name" else []
             if name.ref:
                 attrs.append(("ref", "#" + name.ref))
             if name.cert:
@@ -160,21 +215,30 @@ def annotate_text(
                 element.set(key, value)
             wrapping.append((span.start, span.end, element))
         wrap_all(flat, wrapping)
-    if evidence:
-        notes.append(
-            "The document shows Old-Style practice (dual dates or O.S. markers): its unmarked dates before "
-            "14 February 1918, outside the editor's heading and citations, were read as Julian."
-        )
-    elif russian_early:
-        notes.append(
-            "A Russian document written before 14 February 1918: its own unmarked dates, outside the editor's "
-            "heading and citations, were read as Julian (Old Style)."
-        )
-    return build_standoff(text_el, register), sorted(set(notes), key=notes.index)
+    standoff = build_standoff(text_el, register, persons)
+    return Annotation(standoff, sorted(set(notes), key=notes.index), calendar)
 
 
-def build_standoff(text_el: etree._Element, register: Register) -> etree._Element:
-    """``standOff`` with exactly the register entries that the text refers to, in order of first mention."""
+def _with_evidence(matches: list[NameMatch], evidence: list[NameMatch]) -> list[NameMatch]:
+    """Structural persons (heading parentheses, signatures) replace what overlaps them, except a
+    register person of the same span, which keeps its ref and gains the evidence."""
+    if not evidence:
+        return matches
+    kept = list(matches)
+    for person in evidence:
+        same = [m for m in kept if (m.start, m.end) == (person.start, person.end) and m.tag == "persName" and m.ref]
+        if same:
+            continue
+        kept = [m for m in kept if m.end <= person.start or m.start >= person.end]
+        kept.append(person)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def build_standoff(
+    text_el: etree._Element, register: Register, persons: DocumentPersons | None = None
+) -> etree._Element:
+    """``standOff`` with exactly the entries the text refers to: the register's, in order of first
+    mention, and the document's own persons (``local-…``) after them."""
     lists: dict[str, etree._Element] = {}
     seen: set[str] = set()
     for element in text_el.iter(tei("persName"), tei("placeName"), tei("orgName")):
@@ -184,16 +248,20 @@ def build_standoff(text_el: etree._Element, register: Register) -> etree._Elemen
         key = ref[1:]
         if key in seen:
             continue
+        seen.add(key)
         entry = register.entries.get(key)
         if entry is None or key in _RESERVED_IDS:
             continue
-        seen.add(key)
         list_name = _LIST_FOR[entry.kind]
         if list_name not in lists:
             lists[list_name] = E(list_name)
         copied = _clean_copy(entry.element)
         copied.set(xml("id"), key)
         lists[list_name].append(copied)
+    if persons is not None:
+        local = persons.entries(seen)
+        if local:
+            lists.setdefault("listPerson", E("listPerson")).extend(local)
     standoff = E("standOff")
     for list_name in ("listPerson", "listPlace", "listOrg"):
         if list_name in lists:

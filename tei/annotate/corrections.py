@@ -1,6 +1,6 @@
 """Editor-supplied corrections (metadata ``corrections``) as ``choice/sic/corr``.
 
-The toolkit never corrects by guess (ENCODING.md 1); an editor names each
+The toolkit never corrects by guess (docs/encoding.md 1); an editor names each
 printed string and its correction, and every occurrence is wrapped.
 """
 

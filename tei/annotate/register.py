@@ -17,7 +17,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from lxml import etree
 
@@ -42,23 +42,66 @@ _PAREN_TAIL = re.compile(r"\s*\([^()]*\)\s*$")
 
 
 class FormTarget(NamedTuple):
-    """What a written form of a name points to."""
+    """What a written form of a name points to, and in which period it means that (ISO dates, open if None)."""
 
     ref: str
     kind: str
     ambiguous: bool
+    start: str | None = None
+    end: str | None = None
 
 
 @dataclass(frozen=True)
 class Entry:
-    """One register entry; ``element`` is the ``<person>``/``<place>``/``<org>`` to copy into a standOff."""
+    """One register entry; ``xml`` is the serialised ``<person>``/``<place>``/``<org>`` for a standOff.
+
+    The element is kept as bytes and parsed only when a document refers to the
+    entry: a register of thousands of entries then loads (and caches) cheaply.
+    """
 
     id: str
     kind: str
     standard: str
     variants: tuple[str, ...]
     ambiguous: bool
-    element: etree._Element
+    xml: bytes
+    #: ``note type="nationality"``: the state the person or body served ("Russian", "American"…).
+    nationality: str | None = None
+    #: Forms that name this entry only in a period: (form, from, to), from ``@from``/``@to``
+    #: (or ``@notBefore``/``@notAfter``) on the name element.
+    periods: tuple[tuple[str, str | None, str | None], ...] = ()
+
+    @functools.cached_property
+    def element(self) -> etree._Element:
+        """The entry element (a fresh parse of ``xml``, owned by this entry)."""
+        return safexml.fromstring(self.xml, self.id, parser=safexml.safe_parser(collect_ids=False))
+
+
+class LazyEntries(Mapping[str, "Entry"]):
+    """Entries kept as plain tuples and made ``Entry`` objects on first access (for the cache).
+
+    Why: a document refers to a few dozen of several thousand entries; building
+    all of them would cost more than the rest of loading.
+    """
+
+    def __init__(self, rows: Mapping[str, tuple[Any, ...]]) -> None:
+        self._rows = rows
+        self._made: dict[str, Entry] = {}
+
+    def __getitem__(self, key: str) -> Entry:
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = Entry(key, *self._rows[key])
+        return made
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._rows
 
 
 @dataclass(frozen=True, eq=False)
@@ -80,6 +123,11 @@ class Register:
                 key = form_key(written)
                 if not key:
                     continue
+                period = next(((a, b) for form, a, b in entry.periods if form_key(form) == key), None)
+                if period is not None:
+                    target = FormTarget(entry.id, entry.kind, entry.ambiguous, *period)
+                else:
+                    target = FormTarget(entry.id, entry.kind, entry.ambiguous)
                 targets = index.setdefault(key, [])
                 if target not in targets:
                     targets.append(target)
@@ -169,13 +217,44 @@ def _entry(element: etree._Element, kind: str, path: str) -> Entry:
         ((child, text) for child, text in texts if child.get("type") == "standard"), texts[0]
     )
     variants: list[str] = []
+    periods: list[tuple[str, str | None, str | None]] = []
     for child, text in texts:
         if child is not standard_child and text != standard and text not in variants:
             variants.append(text)
+        start = child.get("from") or child.get("notBefore")
+        end = child.get("to") or child.get("notAfter")
+        if start or end:
+            periods.append((text, _iso_day(start, path, child), _iso_day(end, path, child)))
     ambiguous = any(_local(child) == "note" and child.get("type") == "ambiguous" for child in element)
+    nationality = next(
+        (_text(child) for child in element if _local(child) == "note" and child.get("type") == "nationality"), None
+    )
     detached = copy.deepcopy(element)
     detached.tail = None
-    return Entry(ident, kind, standard, tuple(variants), ambiguous, detached)
+    return Entry(
+        ident,
+        kind,
+        standard,
+        tuple(variants),
+        ambiguous,
+        etree.tostring(detached),
+        nationality or None,
+        tuple(periods),
+    )
+
+
+_ISO = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?)?$")
+
+
+def _iso_day(value: str | None, path: str, element: etree._Element) -> str | None:
+    """A period bound as a comparable ISO string; a year or month is widened to its first day."""
+    if value is None:
+        return None
+    if not _ISO.match(value):
+        raise InputError(
+            f'@from/@to "{value}" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)', path=path, line=_line(element)
+        )
+    return value
 
 
 def _parse(path: Path) -> etree._Element:
@@ -186,9 +265,9 @@ def _parse(path: Path) -> etree._Element:
     """
     parser = safexml.safe_parser(collect_ids=False)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read register: {exc.strerror or exc}", path=str(path)) from exc
+        data = safexml.read_bytes(path)
+    except InputError as exc:
+        raise InputError(f"cannot read register: {exc.message}", path=str(path)) from exc
     if not data.strip():
         raise InputError(
             "register is empty; it must be a TEI file with listPerson, listPlace or listOrg", path=str(path)
@@ -252,7 +331,8 @@ def _load_file(path: Path) -> dict[str, Entry]:
     return entries
 
 
-def _builtin_files() -> list[Path]:
+def builtin_files() -> list[Path]:
+    """The built-in register files, in the order they are merged."""
     folder = data_dir()
     if not folder.is_dir():
         return []
@@ -263,7 +343,7 @@ def _builtin_files() -> list[Path]:
 def builtin_register() -> Register:
     """The register shipped in ``tei/data/register*.xml`` (files merged in name order), loaded once."""
     entries: dict[str, Entry] = {}
-    for path in _builtin_files():
+    for path in builtin_files():
         entries.update(_load_file(path))
     return Register(MappingProxyType(entries))
 

@@ -41,6 +41,7 @@ OPAQUE = frozenset(
         "geogName",
         "roleName",
         "measure",
+        "time",
     }
 )
 #: Elements whose content is annotated as a container of its own (they may sit inside a paragraph).
@@ -66,6 +67,9 @@ BLOCKS = frozenset(
         "docImprint",
         "meeting",
         "stage",
+        "note",
+        "closer",
+        "opener",
     }
 )
 _OPAQUE_CHAR = "\ufffc"

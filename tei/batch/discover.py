@@ -3,11 +3,20 @@
 Rules:
 
 - a file named on the command line is an input if it ends in ``.txt``,
-  ``.md`` or ``.xml``; any other file named there is a usage error;
+  ``.md`` or ``.xml``; any other file named there is a usage error; a
+  symbolic link named there is followed (the user named it);
 - a folder is walked recursively in sorted order (so every run meets the
   inputs in the same order); files with those suffixes are inputs, the rest
   (``NAME.meta.toml`` sidecars, ``.json``, scripts…) are ignored, and so are
   hidden files and folders (names starting with ``.``);
+- inside a folder, symbolic links are never followed, to files or to
+  folders: a link could lead anywhere on the machine (``/etc``, a private
+  key) and its target would be deposited. Each link with an input's suffix,
+  and each linked folder, is reported as a failed input that names the link;
+  so is a special file (a FIFO, a device, a socket) with an input's suffix,
+  a subfolder that cannot be read, and a BagIt bag found among the sources
+  (an earlier deposit must not come back as documents). Nothing is skipped
+  without a word;
 - the output folder is never walked, so a run never reads its own results;
 - each input carries a relative name: a file named directly keeps its own
   name, a file found in a folder its path relative to that folder. Outputs
@@ -38,6 +47,8 @@ class InputFile:
 
     path: str
     rel: str
+    #: Why this entry cannot be an input (a link, a special file, an unreadable folder…), else None.
+    problem: str | None = None
 
     @property
     def stem(self) -> str:
@@ -76,22 +87,80 @@ def check_sources(sources: Sequence[str], outdir: Path) -> None:
 
 
 def iter_inputs(sources: Sequence[str], outdir: Path | None = None) -> Iterator[InputFile]:
-    """Every input under ``sources``, in order, lazily; the output folder is skipped."""
+    """Every input under ``sources``, in order, lazily; the output folder is skipped; refused entries say why."""
     out = outdir.resolve() if outdir is not None else None
     for source in sources:
         path = Path(source)
         if path.is_file():
             yield InputFile(source, path.name)
             continue
-        for folder, dirs, files in os.walk(path):
-            here = Path(folder)
-            dirs[:] = sorted(
-                name
-                for name in dirs
-                if not name.startswith(".") and (out is None or (here / name).resolve() != out)
-            )
-            for name in sorted(files):
-                if name.startswith(".") or not name.lower().endswith(SUFFIXES):
-                    continue
-                full = here / name
-                yield InputFile(str(full), full.relative_to(path).as_posix())
+        if not path.is_dir():
+            yield InputFile(source, path.name, _special(path))
+            continue
+        yield from _walk(path, path, out)
+
+
+def _walk(top: Path, folder: Path, out: Path | None) -> Iterator[InputFile]:
+    """One folder's inputs, in sorted order, then its subfolders' (depth first, as ``os.walk``)."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError as exc:
+        reason = "permission denied" if isinstance(exc, PermissionError) else (exc.strerror or str(exc))
+        yield InputFile(
+            str(folder), _rel(folder, top), f"this folder cannot be read ({reason}); its files were not processed"
+        )
+        return
+    if any(entry.name == "bagit.txt" for entry in entries):
+        yield InputFile(
+            str(folder),
+            _rel(folder, top),
+            "is a BagIt bag (it holds bagit.txt), not a folder of sources; move it out of the source folder",
+        )
+        return
+    subfolders: list[Path] = []
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        full = Path(entry.path)
+        try:
+            is_link = entry.is_symlink()
+            is_dir = entry.is_dir(follow_symlinks=False)
+            is_file = entry.is_file(follow_symlinks=False)
+        except OSError:
+            is_link, is_dir, is_file = False, False, False
+        if is_link:
+            if entry.name.lower().endswith(SUFFIXES) or full.is_dir():
+                yield InputFile(
+                    str(full),
+                    _rel(full, top),
+                    "is a symbolic link; links inside a source folder are not followed "
+                    "(name the file or folder it points to on the command line)",
+                )
+            continue
+        if is_dir:
+            if out is None or full.resolve() != out:
+                subfolders.append(full)
+            continue
+        if not entry.name.lower().endswith(SUFFIXES):
+            continue
+        if is_file:
+            yield InputFile(str(full), _rel(full, top))
+        else:
+            yield InputFile(str(full), _rel(full, top), _special(full))
+    for subfolder in subfolders:
+        yield from _walk(top, subfolder, out)
+
+
+def _rel(path: Path, top: Path) -> str:
+    return path.relative_to(top).as_posix() if path != top else path.name
+
+
+def _special(path: Path) -> str:
+    """Why a path that is neither a regular file nor a folder is not an input."""
+    from tei.files import file_kind
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return "no such file or folder (a broken link?)"
+    return f"is {file_kind(mode)}, not a regular file; tei reads only regular files"

@@ -7,9 +7,15 @@ what the state remembers of it, the :class:`BatchOptions`; a :class:`Record`.
 Decisions:
 
 - ``.txt``/``.md`` inputs are encoded from the very bytes that were hashed
-  for the incremental key (the same steps as ``tei.encode.encode_file``:
-  the sidecar ``NAME.meta.toml`` when there is one);
-- ``.xml`` inputs are TEI as given: the ``tei`` output is a byte copy;
+  for the incremental key (``tei.encode.read_source`` and ``encode_source``,
+  the two halves of ``encode_file``: the sidecar ``NAME.meta.toml`` when
+  there is one);
+- ``.xml`` inputs are TEI as given: the ``tei`` output is a byte copy (with
+  ``--xinclude``, the document with its inclusions made, so the key covers
+  the included files too);
+- an existing output file is replaced only if the state recorded it (tei
+  wrote it there for this input), it already holds the new bytes, or
+  ``force`` is set: a file tei did not write is never overwritten;
 - a document that is well-formed but does not validate *fails* (its
   diagnostics go to the report) and its outputs are still written — the TEI
   so that the diagnostics' line numbers can be looked up, the derivatives
@@ -32,25 +38,30 @@ from lxml import etree
 from tei.batch.discover import InputFile
 from tei.batch.state import Previous, document_key, file_sha256
 from tei.diagnostics import Diagnostic
-from tei.encode import EncodeOptions
-from tei.errors import TeiError, UsageError
+from tei.encode import EncodeOptions, Source
+from tei.errors import OutputError, TeiError, UsageError
+from tei.safexml import DEFAULT, XmlOptions
+from tei.transform import FORMATS
 
 #: Output formats of a batch run: ``tei`` plus the converter's formats.
 TEI_FORMAT = "tei"
+FORMAT_NAMES = (TEI_FORMAT, *FORMATS)
 DEFAULT_FORMATS = ("tei", "html", "text")
 
-__all__ = ["DEFAULT_FORMATS", "BatchOptions", "Record", "output_rel", "parse_formats", "process"]
-
-
-def _format_names() -> tuple[str, ...]:
-    from tei.transform import FORMATS
-
-    return (TEI_FORMAT, *FORMATS)
+__all__ = [
+    "DEFAULT_FORMATS",
+    "FORMAT_NAMES",
+    "BatchOptions",
+    "Record",
+    "output_rel",
+    "parse_formats",
+    "process",
+]
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
     """``"tei,html"`` -> ``("tei", "html")``; unknown names are a usage error."""
-    known = _format_names()
+    known = FORMAT_NAMES
     chosen: list[str] = []
     for part in text.split(","):
         name = part.strip().lower()
@@ -66,11 +77,7 @@ def parse_formats(text: str) -> tuple[str, ...]:
 
 
 def _suffix(fmt: str) -> str:
-    if fmt == TEI_FORMAT:
-        return ".xml"
-    from tei.transform import FORMATS
-
-    return FORMATS[fmt].suffix
+    return ".xml" if fmt == TEI_FORMAT else FORMATS[fmt].suffix
 
 
 def output_rel(stem: str, fmt: str, *, format_folders: bool = False) -> str:
@@ -92,9 +99,17 @@ class BatchOptions:
     force: bool = False
     #: ``OUTDIR/<format>/<rel>`` instead of ``OUTDIR/<rel>`` (the layout of a deposit's payload).
     format_folders: bool = False
+    #: How XML inputs are parsed: ``--huge`` and ``--xinclude``.
+    xml: XmlOptions = DEFAULT
+    #: The SHA-256 of each register's content (:func:`with_content_keys` fills it in).
+    register_sha256: tuple[str, ...] | None = None
 
     def key_options(self) -> dict[str, Any]:
-        """The options that change outputs, for the incremental key (not ``force``, not the folder)."""
+        """The options that change outputs, for the incremental key (not ``force``, not the folder).
+
+        Registers and the schema count by their content, not their path: an
+        edited register must redo the documents.
+        """
         enc = self.encode
         return {
             "formats": list(self.formats),
@@ -102,11 +117,33 @@ class BatchOptions:
             "encoding": enc.encoding,
             "change_date": enc.change_date,
             "annotate": enc.annotate,
-            "registers": [str(p) for p in enc.register_paths],
+            "registers": list(self.register_sha256 or [str(p) for p in enc.register_paths]),
             "meta": repr(enc.meta),
             "schema": self.schema_sha256,
             "format_folders": self.format_folders,
+            "xinclude": self.xml.xinclude,
         }
+
+
+def with_content_keys(options: BatchOptions) -> BatchOptions:
+    """``options`` with the SHA-256 of its registers' and schema's content (read once, in the parent).
+
+    Raises InputError when one cannot be read.
+    """
+    from tei import files
+    from tei.validate import rng
+
+    changes: dict[str, Any] = {}
+    if options.register_sha256 is None:
+        changes["register_sha256"] = tuple(
+            hashlib.sha256(files.read_regular(path, hint=None)).hexdigest() for path in options.encode.register_paths
+        )
+    if options.schema is not None and options.schema_sha256 is None:
+        from tei.validate.schemafiles import read_schema_file
+
+        rng.schema_kind(options.schema)  # one line (exit 2) for a missing, special or unusable schema file
+        changes["schema_sha256"] = hashlib.sha256(read_schema_file(options.schema)).hexdigest()
+    return dataclasses.replace(options, **changes) if changes else options
 
 
 @dataclass(frozen=True)
@@ -144,25 +181,32 @@ class Record:
         }
 
 
-def _read(item: InputFile) -> tuple[bytes, bytes | None]:
-    """The input's bytes and its sidecar's (text inputs only)."""
+def _read(item: InputFile, options: BatchOptions) -> Source:
+    """The input's bytes and its sidecar's (text inputs); an XML input with its inclusions made (``--xinclude``)."""
+    if item.problem:
+        from tei.errors import InputError
+
+        raise InputError(item.problem, path=item.path)
     if item.is_text:
-        from tei.encode import read_input
-        from tei.metadata import sidecar_for
+        from tei.encode import read_source
 
-        data = read_input(item.path)
-        sidecar = sidecar_for(Path(item.path))
-        if sidecar.is_file():
-            try:
-                return data, sidecar.read_bytes()
-            except OSError as exc:
-                from tei.errors import InputError
+        return read_source(item.path, options.encode)
+    from tei import safexml
 
-                raise InputError(f"cannot read the metadata file: {exc.strerror}", path=str(sidecar)) from exc
-        return data, None
-    from tei.safexml import read_bytes
+    data = safexml.read_bytes(item.path, options.xml)
+    if options.xml.xinclude and b"XInclude" in data:
+        from lxml import etree
 
-    return read_bytes(item.path), None
+        from tei.serialize import to_bytes
+
+        try:
+            root = safexml.fromstring(
+                data, item.path, options=options.xml, base_url=str(Path(item.path).resolve())
+            )
+        except etree.XMLSyntaxError:
+            return Source(item.path, data)  # validation reports it
+        data = to_bytes(root)
+    return Source(item.path, data)
 
 
 def _up_to_date(previous: Previous | None, key: str, outdir: Path) -> bool:
@@ -171,23 +215,23 @@ def _up_to_date(previous: Previous | None, key: str, outdir: Path) -> bool:
     return all(file_sha256(outdir / rel) == sha for rel, sha in previous.outputs)
 
 
-def _encode(item: InputFile, data: bytes, sidecar: bytes | None, options: EncodeOptions) -> bytes:
-    from tei.encode import encode
-    from tei.metadata import parse_meta, sidecar_for
-    from tei.serialize import to_bytes
-
-    if sidecar is not None:
-        options = dataclasses.replace(options, meta=parse_meta(sidecar, str(sidecar_for(Path(item.path)))))
-    return to_bytes(encode(data, options, name=item.path))
-
-
-def _write(options: BatchOptions, rel: str, data: bytes) -> tuple[str, str]:
+def _write(options: BatchOptions, previous: Previous | None, rel: str, data: bytes) -> tuple[str, str]:
+    """Write one output, unless that would replace a file tei did not write (the state knows what it wrote)."""
     from tei.outputs import write_atomic
 
     target = options.outdir / rel
+    digest = hashlib.sha256(data).hexdigest()
+    recorded = previous is not None and rel in dict(previous.outputs)
+    replaceable = options.force or recorded or not target.is_file() or target.is_symlink()
+    if not replaceable and file_sha256(target) not in (digest, None):
+        raise OutputError(
+            "a file is already there that tei did not write; it is not replaced: "
+            "move it away, or run again with --force to replace it",
+            path=str(target),
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(target, data)
-    return rel, hashlib.sha256(data).hexdigest()
+    return rel, digest
 
 
 def _message(exc: TeiError) -> str:
@@ -214,8 +258,8 @@ def process(item: InputFile, previous: Previous | None, options: BatchOptions) -
         )
 
     try:
-        data, sidecar = _read(item)
-        key = document_key(data, sidecar, options.key_options())
+        source = _read(item, options)
+        key = document_key(source.data, source.meta, options.key_options())
         if not options.force and _up_to_date(previous, key, options.outdir):
             assert previous is not None
             return _from_state(item, previous, key, time.perf_counter() - start)
@@ -223,24 +267,28 @@ def process(item: InputFile, previous: Previous | None, options: BatchOptions) -
         from tei.validate import validate_bytes
 
         tei_rel = output_rel(item.stem, TEI_FORMAT, format_folders=options.format_folders)
+        parsing = dataclasses.replace(options.xml, xinclude=False)  # inclusions were made when it was read
         if item.is_text:
-            tei_bytes = _encode(item, data, sidecar, options.encode)
+            from tei.encode import encode_source
+            from tei.serialize import to_bytes
+
+            tei_bytes = to_bytes(encode_source(source, options.encode))
             name = str(options.outdir / tei_rel) if TEI_FORMAT in options.formats else item.path
         else:
-            tei_bytes, name = data, item.path
-        diagnostics.extend(validate_bytes(tei_bytes, name=name, schema=options.schema))
+            tei_bytes, name = source.data, item.path
+        diagnostics.extend(validate_bytes(tei_bytes, name=name, schema=options.schema, options=parsing))
         try:
-            root = safexml.fromstring(tei_bytes, name)
+            root = safexml.fromstring(tei_bytes, name, options=parsing)
         except etree.XMLSyntaxError as exc:
             return record("failed", None if diagnostics else f"not well-formed XML: {exc}")
         for fmt in options.formats:
             rel = output_rel(item.stem, fmt, format_folders=options.format_folders)
             if fmt == TEI_FORMAT:
-                outputs.append(_write(options, rel, tei_bytes))
+                outputs.append(_write(options, previous, rel, tei_bytes))
             else:
                 from tei.transform import convert_tree
 
-                outputs.append(_write(options, rel, convert_tree(root, fmt)))
+                outputs.append(_write(options, previous, rel, convert_tree(root, fmt)))
     except TeiError as exc:
         return record("failed", _message(exc))
     except Exception as exc:  # a bug must not stop a corpus run; the report names it
@@ -259,10 +307,10 @@ def already_done(item: InputFile, previous: Previous | None, options: BatchOptio
         return None
     start = time.perf_counter()
     try:
-        data, sidecar = _read(item)
+        source = _read(item, options)
     except TeiError:
         return None  # process() reports it
-    key = document_key(data, sidecar, options.key_options())
+    key = document_key(source.data, source.meta, options.key_options())
     if not _up_to_date(previous, key, options.outdir):
         return None
     return _from_state(item, previous, key, time.perf_counter() - start)
@@ -287,7 +335,8 @@ def warm_up(options: BatchOptions) -> None:
 
     try:
         root = encode(b"Warm-up.\n", options.encode, name="warm-up.txt")
-        validate_bytes(to_bytes(root), name="warm-up.xml", schema=options.schema)
+        parsing = dataclasses.replace(options.xml, xinclude=False)
+        validate_bytes(to_bytes(root), name="warm-up.xml", schema=options.schema, options=parsing)
         for fmt in options.formats:
             if fmt != TEI_FORMAT:
                 convert_tree(root, fmt)

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from tei.errors import OutputError
+from tei.outputs import check_target, install
 
 __all__ = ["ReportWriter"]
 
@@ -31,8 +32,9 @@ class ReportWriter:
     def __init__(self, path: Path, header: dict[str, Any]) -> None:
         self.path = path
         folder = path.parent if str(path.parent) else Path(".")
-        if path.is_dir():
+        if path.is_dir() and not path.is_symlink():
             raise OutputError("is a folder; give a file name for --report", path=str(path))
+        check_target(path)
         try:
             folder.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -53,8 +55,7 @@ class ReportWriter:
         try:
             self.stream.write("\n ],\n \"summary\": " + json.dumps(summary) + "\n}\n")
             self.stream.close()
-            os.chmod(self.temporary, 0o644)
-            os.replace(self.temporary, self.path)
+            install(self.temporary, self.path)
         except OSError as exc:
             self.temporary.unlink(missing_ok=True)
             raise OutputError(f"cannot write the report: {exc.strerror}", path=str(self.path)) from exc

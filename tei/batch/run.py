@@ -9,22 +9,31 @@ output checksums) are kept, for the state file.
 from __future__ import annotations
 
 import concurrent.futures as cf
-import dataclasses
-import hashlib
 import multiprocessing
+import re
+import signal
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from tei import __version__
 from tei.batch.discover import InputFile, check_sources, iter_inputs
-from tei.batch.pipeline import BatchOptions, Record, already_done, process_task, warm_up
+from tei.batch.pipeline import (
+    BatchOptions,
+    Record,
+    already_done,
+    output_rel,
+    process_task,
+    warm_up,
+    with_content_keys,
+)
 from tei.batch.report import ReportWriter
-from tei.batch.state import Previous, State
-from tei.errors import OutputError, UsageError
+from tei.batch.state import STATE_NAME, Previous, State
+from tei.errors import UsageError
+from tei.outputs import make_folder, same_file
 
 #: Tasks in flight per worker: enough to keep workers busy, few enough to keep memory flat.
 WINDOW = 4
@@ -75,7 +84,25 @@ class Summary:
         )
 
 
-def _local(tasks: Iterator[Task], options: BatchOptions, jobs: int) -> Iterator[Record]:
+def _worker_signals() -> None:
+    """In a pool worker: Ctrl-C is the parent's to handle (it stops the workers); SIGTERM simply ends the worker."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _stop_workers(pool: cf.ProcessPoolExecutor) -> None:
+    """End the workers now (interrupted or terminated): none may outlive the run or finish a document half."""
+    processes: Any = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        if process.is_alive():
+            process.terminate()
+    for process in list(processes.values()):
+        process.join(timeout=5)
+        if process.is_alive():
+            process.kill()
+
+
+def _local(tasks: Iterator[Task], options: BatchOptions, jobs: int) -> Generator[Record, None, None]:
     if jobs == 1:
         for task in tasks:
             yield process_task(task, options)
@@ -92,7 +119,7 @@ def _local(tasks: Iterator[Task], options: BatchOptions, jobs: int) -> Iterator[
                 warm_up(options)
                 methods = multiprocessing.get_all_start_methods()
                 context = multiprocessing.get_context("fork" if "fork" in methods else None)
-                pool = cf.ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+                pool = cf.ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_signals)
             pending.add(pool.submit(process_task, task, options))
             if len(pending) >= jobs * WINDOW:
                 finished, pending = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
@@ -100,26 +127,51 @@ def _local(tasks: Iterator[Task], options: BatchOptions, jobs: int) -> Iterator[
                     yield future.result()
         for future in cf.as_completed(pending):
             yield future.result()
+    except BaseException:
+        if pool is not None:
+            _stop_workers(pool)
+        raise
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+
+
+#: A Dask scheduler address: ``[PROTOCOL://]HOST[:PORT]`` (host name, IPv4 or [IPv6]).
+_ADDRESS = re.compile(
+    r"(?:(?P<protocol>tcp|tls|ws|wss|ucx|inproc)://)?"
+    r"(?P<host>[A-Za-z0-9](?:[A-Za-z0-9.\-]{0,251}[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])"
+    r"(?::(?P<port>[0-9]{1,5}))?/?"
+)
+
+
+def check_scheduler_address(address: str) -> None:
+    """Refuse at once an address Dask could never reach (a typo would cost a long wait, then a traceback)."""
+    match = _ADDRESS.fullmatch(address.strip())
+    port = match.group("port") if match else None
+    if match is None or (port is not None and not 0 < int(port) < 65536):
+        raise UsageError(
+            f"--scheduler {address!r} is not a scheduler address; write it as tcp://HOST:PORT "
+            "(for example tcp://127.0.0.1:8786)"
+        )
 
 
 def _connect(address: str) -> Any:
     """A client of the Dask scheduler at ``address``; one-line usage errors without Dask or a scheduler."""
     import importlib
 
+    check_scheduler_address(address)
     try:
         distributed: Any = importlib.import_module("distributed")  # the optional extra tei[dist]
     except ImportError:
         raise UsageError("--scheduler needs Dask: install it with pip install 'tei[dist]'") from None
     try:
-        return distributed.Client(address, timeout="10s", set_as_default=False)
-    except (OSError, TimeoutError, ValueError) as exc:
-        raise UsageError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+        return distributed.Client(address.strip(), timeout="10s", set_as_default=False)
+    except Exception as exc:  # Dask raises many kinds (OSError, TimeoutError, ValueError, its own CommClosedError)
+        reason = str(exc).splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise UsageError(f"cannot reach the Dask scheduler at {address}: {reason}") from None
 
 
-def _dask(tasks: Iterator[Task], options: BatchOptions, client: Any) -> Iterator[Record]:
+def _dask(tasks: Iterator[Task], options: BatchOptions, client: Any) -> Generator[Record, None, None]:
     import importlib
 
     distributed: Any = importlib.import_module("distributed")
@@ -143,21 +195,57 @@ def _dask(tasks: Iterator[Task], options: BatchOptions, client: Any) -> Iterator
 
 
 def _tasks(
-    sources: Sequence[str], options: BatchOptions, state: State, clashes: list[Record]
+    sources: Sequence[str], options: BatchOptions, state: State, refused: list[Record]
 ) -> Iterator[Task]:
-    """The inputs with their remembered state; two inputs with the same output name: the second fails."""
+    """The inputs with their remembered state.
+
+    Entries that cannot be inputs (a link, a special file, an unreadable folder, a bag) and the second of two
+    inputs with the same output names go to ``refused`` as failed records.
+    """
     seen: dict[str, str] = {}
     for item in iter_inputs(sources, options.outdir):
+        if item.problem:
+            refused.append(Record(item.path, item.rel, "failed", error=item.problem))
+            continue
         earlier = seen.setdefault(item.stem, item.path)
         if earlier != item.path:
             message = f"has the same output names as {earlier}; rename one of them or run them apart"
-            clashes.append(Record(item.path, item.rel, "failed", error=message))
+            refused.append(Record(item.path, item.rel, "failed", error=message))
             continue
         yield item, state.get(item.rel)
 
 
 def _count(sources: Sequence[str], outdir: Path) -> int:
     return sum(1 for _ in iter_inputs(sources, outdir))
+
+
+def check_report(report: Path, sources: Sequence[str], options: BatchOptions) -> None:
+    """Refuse a ``--report`` path that is a file the run reads or writes, before anything is written.
+
+    The report may not be an input (named or found in a folder), a sidecar,
+    a register, the schema, the state file, or the path of one of the
+    run's outputs.
+    """
+    from tei.metadata import sidecar_for
+
+    def refuse(what: str) -> UsageError:
+        return UsageError(f"--report {report} is {what}; choose another file for the report")
+
+    outdir = options.outdir
+    target = report.resolve()
+    if target == (outdir / STATE_NAME).resolve():
+        raise refuse("the batch's state file")
+    for path in (*options.encode.register_paths, *([options.schema] if options.schema else [])):
+        if same_file(report, path):
+            raise refuse(f"the file {path}, which this run reads")
+    for item in iter_inputs(sources, outdir):
+        if same_file(report, item.path) or target == Path(item.path).resolve():
+            raise refuse(f"the input {item.path}")
+        if item.is_text and same_file(report, sidecar_for(Path(item.path))):
+            raise refuse(f"the metadata file of {item.path}")
+        for fmt in options.formats:
+            if target == (outdir / output_rel(item.stem, fmt, format_folders=options.format_folders)).resolve():
+                raise refuse(f"where the {fmt} output of {item.path} goes")
 
 
 def run_batch(
@@ -183,23 +271,16 @@ def run_batch(
     if jobs < 1:
         raise UsageError("-j must be at least 1")
     check_sources(sources, outdir)
-    if report is not None and any(Path(s).resolve() == report.resolve() for s in sources):
-        raise UsageError(f"--report {report} is one of the inputs; choose another file")
-    if options.schema is not None and options.schema_sha256 is None:
-        from tei.validate import rng
-        from tei.validate.schemafiles import read_schema_file
-
-        rng.schema_kind(options.schema)  # one line (exit 2) for a missing, special or unusable schema file
-        digest = hashlib.sha256(read_schema_file(options.schema)).hexdigest()
-        options = dataclasses.replace(options, schema_sha256=digest)
+    if scheduler:
+        check_scheduler_address(scheduler)
+    options = with_content_keys(options)
+    if report is not None:
+        check_report(report, sources, options)
     client = _connect(scheduler) if scheduler else None
-    try:
-        outdir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"cannot create the output folder: {exc.strerror}", path=str(outdir)) from exc
+    make_folder(outdir, option="-d")
     state = State.load(outdir)
-    clashes: list[Record] = []
-    tasks = _tasks(sources, options, state, clashes)
+    refused: list[Record] = []
+    tasks = _tasks(sources, options, state, refused)
     records = _dask(tasks, options, client) if client is not None else _local(tasks, options, jobs)
     header = {
         "tool": f"tei {__version__}",
@@ -247,12 +328,13 @@ def run_batch(
     try:
         for record in records:
             handle(record)
-            while clashes:
-                handle(clashes.pop(0))
-        while clashes:
-            handle(clashes.pop(0))
+            while refused:
+                handle(refused.pop(0))
+        while refused:
+            handle(refused.pop(0))
         summary.complete = True
     finally:
+        records.close()  # stops the workers now when the run was interrupted (none may outlive it)
         if bar is not None:
             bar.close()
         summary.seconds = time.perf_counter() - start

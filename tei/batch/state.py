@@ -24,6 +24,8 @@ from typing import Any
 
 from tei import __version__
 from tei.diagnostics import Diagnostic
+from tei.errors import InputError
+from tei.files import is_regular, read_regular
 from tei.outputs import file_hashes, write_atomic
 
 STATE_NAME = ".tei-batch.json"
@@ -75,9 +77,11 @@ class State:
         """The state in ``outdir``; an absent, unreadable or foreign file is an empty state (everything is redone)."""
         path = outdir / STATE_NAME
         state = cls(path)
+        if path.is_symlink() or not is_regular(path):
+            return state  # a state file is a regular file tei wrote; anything else is not read (a FIFO would hang)
         try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            raw = json.loads(read_regular(path, hint=None).decode("utf-8"))
+        except (InputError, ValueError):
             return state
         if not isinstance(raw, dict) or raw.get("format") != STATE_FORMAT:
             return state

@@ -424,6 +424,7 @@ def describe(
 
 def parse(source: SourceFile, options: safexml.XmlOptions = safexml.DEFAULT) -> etree._Element:
     """The root of a source file, parsed safely; InputError (with file and line) when it is not TEI."""
+    source.check()
     try:
         root = safexml.parse_file(source.path, options=options).getroot()
     except etree.XMLSyntaxError as exc:

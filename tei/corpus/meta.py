@@ -5,7 +5,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from tei.errors import InputError, read_error
+from tei.errors import InputError
 
 __all__ = ["CORPUS_KEYS", "read_corpus_meta"]
 
@@ -15,10 +15,12 @@ CORPUS_KEYS = ("title", "publisher", "description")
 
 def read_corpus_meta(path: Path) -> dict[str, str]:
     """The metadata of ``path``; InputError (one line, with the file) for anything else."""
+    from tei.metadata import check_value, read_meta_bytes
+
     try:
-        data = tomllib.loads(path.read_bytes().decode("utf-8"))
-    except OSError as exc:
-        raise read_error(exc, str(path)) from exc
+        data = tomllib.loads(read_meta_bytes(path).decode("utf-8"))
+    except RecursionError:
+        raise InputError("not usable TOML: tables or arrays nested too deeply", path=str(path)) from None
     except UnicodeDecodeError as exc:
         raise InputError("not UTF-8 text; save the metadata file as UTF-8", path=str(path)) from exc
     except tomllib.TOMLDecodeError as exc:
@@ -30,5 +32,6 @@ def read_corpus_meta(path: Path) -> dict[str, str]:
             raise InputError(f"unknown key {key!r}; a collection's metadata has {known}", path=str(path))
         if not isinstance(value, str):
             raise InputError(f"{key} must be a string", path=str(path))
+        check_value(key, value.strip(), str(path))
         values[key] = value.strip()
     return values

@@ -4,7 +4,10 @@ A collection is named by files and folders (``tei batch`` output, a folder of
 TEI, single files). Folders are walked recursively in sorted order, hidden
 names skipped, and only ``.xml`` files are taken: a ``tei batch`` folder also
 holds ``.txt``, ``.html``, ``.fo`` and ``.tex`` derivatives of each document,
-which are not documents of their own.
+which are not documents of their own. As in ``tei batch``, symbolic links
+inside a folder are not followed (a link could lead anywhere on the machine):
+each ``.xml`` link, each linked folder and each subfolder that cannot be read
+is a source with a ``problem``, which its reader reports instead of reading.
 """
 
 from __future__ import annotations
@@ -18,6 +21,11 @@ from tei.errors import InputError, UsageError
 
 __all__ = ["SourceFile", "check_output_file", "check_site_folder", "iter_sources"]
 
+_LINK = (
+    "is a symbolic link; links inside a source folder are not followed "
+    "(name the file or folder it points to on the command line)"
+)
+
 
 @dataclass(frozen=True)
 class SourceFile:
@@ -25,6 +33,13 @@ class SourceFile:
 
     path: str
     rel: str
+    #: Why this entry is not read (a link inside a folder, an unreadable folder), else None.
+    problem: str | None = None
+
+    def check(self) -> None:
+        """Raise the entry's problem as an InputError (one line naming it)."""
+        if self.problem:
+            raise InputError(self.problem, path=self.path)
 
     @property
     def stem(self) -> str:
@@ -64,30 +79,54 @@ def iter_sources(sources: Sequence[str], skip: Sequence[Path] = ()) -> Iterator[
                 seen.add(resolved)
                 yield SourceFile(source, path.name)
             continue
-        for folder, dirs, files in os.walk(path):
+        unreadable: list[OSError] = []
+        for folder, dirs, files in os.walk(path, onerror=unreadable.append):
             here = Path(folder)
+            for name in sorted(dirs):
+                if not name.startswith(".") and (here / name).is_symlink():
+                    yield SourceFile(str(here / name), (here / name).relative_to(path).as_posix(), _LINK)
             dirs[:] = sorted(
-                name for name in dirs if not name.startswith(".") and (here / name).resolve() not in skipped
+                name
+                for name in dirs
+                if not name.startswith(".")
+                and not (here / name).is_symlink()
+                and (here / name).resolve() not in skipped
             )
             for name in sorted(files):
                 if name.startswith(".") or not name.lower().endswith(".xml"):
                     continue
                 full = here / name
+                if full.is_symlink():
+                    yield SourceFile(str(full), full.relative_to(path).as_posix(), _LINK)
+                    continue
                 resolved = full.resolve()
                 if resolved in skipped or resolved in seen:
                     continue
                 seen.add(resolved)
                 yield SourceFile(str(full), full.relative_to(path).as_posix())
+        for error in unreadable:
+            where = str(error.filename or path)
+            reason = "permission denied" if isinstance(error, PermissionError) else (error.strerror or str(error))
+            yield SourceFile(where, where, f"this folder cannot be read ({reason}); its files were not read")
 
 
 def check_output_file(output: Path, sources: Sequence[str]) -> None:
-    """Refuse an output file that is one of the named sources (it would be overwritten or read back)."""
+    """Refuse an output file that is one of the sources, named or found in a folder (it would be overwritten)."""
+    from tei.outputs import same_file
+
     target = output.resolve()
     for source in sources:
         if Path(source).resolve() == target:
             raise UsageError(f"the output {output} is one of the inputs; choose another output path")
     if output.is_dir():
         raise UsageError(f"{output} is a folder; name the output file")
+    if output.exists():
+        for found in iter_sources(sources):
+            if same_file(found.path, output):
+                raise UsageError(
+                    f"the output {output} is the input {found.path} (found in a source folder); "
+                    "choose another output path"
+                )
 
 
 def check_site_folder(site: Path, sources: Sequence[str]) -> None:

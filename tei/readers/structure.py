@@ -1,6 +1,6 @@
 """Blocks -> the TEI ``<text>``: front (title block), body (divisions), back (sources).
 
-Decisions follow ENCODING.md sections 1 and 2. Every character of a block
+Decisions follow docs/encoding.md sections 1 and 2. Every character of a block
 that is a word ends up in a text node, in source order; only markup syntax
 (Markdown markers, list bullets, bracket delimiters) is dropped.
 """
@@ -23,11 +23,8 @@ from tei.readers.vocabulary import correspondence
 class ReadReport:
     """What the reader did that the header's editorialDecl should say."""
 
-    input_format: str
     joined_paragraphs: int = 0
     footers: int = 0
-    notes_without_text: int = 0
-    lines: int = 0
     decisions: list[str] = field(default_factory=list)
 
 
@@ -166,6 +163,7 @@ class _Builder:
         divs = self._divisions(
             body_blocks, unit.division, numbered=L.telegram_number(body_blocks) is not None, titled=True
         )
+        before_body = len(div)
         if len(divs) == 1 and divs[0].head is None:
             for element in divs[0].content:
                 div.append(element)
@@ -181,6 +179,8 @@ class _Builder:
                 if len(child):
                     div.append(child)
         if unit.closing:
+            if len(div) == before_body:  # TEI allows a closer only after some content (as build() does, an empty p)
+                div.append(E("p"))
             closer = E("closer")
             for item in unit.closing:
                 closer.append(self._letter_line(item))
@@ -818,14 +818,13 @@ def _clock_when(clock: str) -> str | None:
 
 def build_text(text: str, *, markdown: bool) -> tuple[etree._Element, ReadReport]:
     """Read a whole document into a TEI ``<text>`` element and a report of decisions."""
-    report = ReadReport(input_format="markdown" if markdown else "plain", lines=text.count("\n") + 1)
+    report = ReadReport()
     blocks = B.split_blocks(text)
     if markdown:
         blocks = [B.Block(tuple(line.rstrip() for line in b.lines), b.lineno) for b in blocks]
     builder = _Builder(blocks, markdown, report)
     element = builder.build()
     _unwrap_misplaced_stage(element)
-    report.notes_without_text = sum(1 for _ in element.iter("{*}gap") if _.get("reason") == "not-in-source")
     corrections = sum(1 for _ in element.iter(tei("supplied")) if _.get("reason") == "correction")
     if corrections:
         report.decisions.append(

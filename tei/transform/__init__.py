@@ -5,7 +5,8 @@ can read, adapt and run anywhere (xsltproc, Saxon, an XML editor); this
 package only finds them (:data:`FORMATS`), compiles each once per process
 and safely (:mod:`.stylesheets`), gets a document ready for them
 (:mod:`.prepare`: TEI P4 or without its namespace, repeated ids), runs them
-and collects what they could not show (:mod:`.messages`, :mod:`.fonts`).
+and collects what they could not show (:mod:`.messages`, :mod:`.fonts`);
+:func:`run_convert` writes the results by the CLI's contract (docs/cli.md).
 Nothing here prints; the CLI does.
 """
 

@@ -17,8 +17,8 @@ from typing import Any, BinaryIO
 from lxml import etree
 
 from tei import safexml
-from tei.errors import InputError, OutputError, ProcessingError, TeiError, UsageError, read_error
-from tei.outputs import plan_targets, write_atomic
+from tei.errors import InputError, ProcessingError, TeiError, UsageError, each, read_error
+from tei.outputs import Writer, make_folder, plan_targets
 from tei.safexml import DEFAULT, XmlOptions
 from tei.transform.fonts import describe_missing, uncovered_characters
 from tei.transform.formats import get_format
@@ -170,50 +170,57 @@ def run_convert(
     xslt: Path | None = None,
     stdout: BinaryIO | None = None,
     report: Callable[[str], None] | None = None,
+    fail: Callable[[TeiError], None] | None = None,
     options: XmlOptions = DEFAULT,
+    force: bool = False,
 ) -> ConvertOutcome:
     """What ``tei convert FILE… --to FMT [-o OUT | -d DIR] [--param N=V] [--xslt F]`` does.
 
     Usage errors (both -o and -d, several inputs without -d, an unknown
     format or parameter, an unusable stylesheet) raise before anything is
-    written. A failing document becomes a message and the others go on; the
-    status is the worst one. Each message ("FILE: …" for an error, "FILE:
-    warning: …" for a warning) goes to ``report`` as it happens and into the
-    outcome. A result without a target goes to ``stdout``.
+    written. A failing document is handed to ``fail`` and the others go on;
+    the status is the worst one. A warning ("FILE: warning: …") goes to
+    ``report`` as it happens. Both end up in the outcome's messages, in
+    order. A result without a target goes to ``stdout``. With ``outdir``, a
+    file there that tei did not write is not replaced unless ``force``
+    (:class:`tei.outputs.Writer`).
     """
     chosen = get_format(fmt)
     values = dict(params or {})
-    targets = plan_targets(list(files), output, outdir, chosen.suffix)
+    targets = plan_targets(list(files), output, outdir, chosen.suffix, also_read=[xslt] if xslt else [])
     compile_stylesheet(fmt, xslt)  # a broken stylesheet is a usage error, raised once
     check_params(fmt, xslt, values)
     if any(target is None for target in targets) and stdout is None:
         raise UsageError("no output named (-o or -d) and no standard output given")
     if outdir is not None:
-        try:
-            outdir.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise OutputError(f"cannot create the folder: {exc.strerror}", path=str(outdir)) from exc
+        make_folder(outdir, option="-d")
     outcome = ConvertOutcome()
+    writer = Writer(force=force)
 
-    def tell(message: str) -> None:
+    def warn(message: str) -> None:
         outcome.messages.append(message)
         if report is not None:
             report(message)
 
-    for item, target in zip(files, targets, strict=True):
-        try:
-            conversion = convert_file(item, fmt, values, xslt, options)
-            for warning in conversion.warnings:
-                tell(f"{item}: warning: {warning}")
-            if target is None:
-                assert stdout is not None
-                stdout.write(conversion.data)
-                stdout.flush()
-            else:
-                write_atomic(target, conversion.data)
-        except TeiError as exc:
-            if exc.path is None:
-                exc.path = item
-            tell(str(exc))
-            outcome.status = max(outcome.status, exc.exit_status)
+    def failed(error: TeiError) -> None:
+        outcome.messages.append(str(error))
+        if fail is not None:
+            fail(error)
+
+    def convert_one(pair: tuple[str, Path | None]) -> None:
+        item, target = pair
+        conversion = convert_file(item, fmt, values, xslt, options)
+        for warning in conversion.warnings:
+            warn(f"{item}: warning: {warning}")
+        if target is None:
+            assert stdout is not None
+            stdout.write(conversion.data)
+            stdout.flush()
+        else:
+            writer.write(target, conversion.data, named=output is not None)
+
+    try:
+        outcome.status = each(zip(files, targets, strict=True), convert_one, failed, name=lambda pair: pair[0])
+    finally:
+        writer.save()
     return outcome

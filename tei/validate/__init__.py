@@ -24,7 +24,7 @@ from pathlib import Path
 from lxml import etree
 
 from tei.diagnostics import Diagnostic
-from tei.errors import InputError, UsageError
+from tei.errors import InputError, TeiError, UsageError, each
 from tei.safexml import DEFAULT, XmlOptions, read_stdin
 from tei.validate import rules, schematron, xsd
 from tei.validate.positions import Locator
@@ -120,14 +120,19 @@ def run_validate(
             return "", [f"tei: {exc}"], exc.exit_status
     results: list[tuple[str, list[Diagnostic]]] = []
     unreadable: list[str] = []
-    for item in files:
+
+    names = ["<stdin>" if item == "-" else item for item in files]
+
+    def check(item: str) -> None:
         name = "<stdin>" if item == "-" else item
-        try:
-            data = read_stdin(options) if item == "-" else xsd.read_bytes(item, options)
-            results.append((name, validate_bytes(data, name=name, schema=schema, options=options)))
-        except InputError as exc:
-            errors.append(f"tei: {exc}")
-            unreadable.append(name)
+        data = read_stdin(options) if item == "-" else xsd.read_bytes(item, options)
+        results.append((name, validate_bytes(data, name=name, schema=schema, options=options)))
+
+    def cannot(exc: TeiError) -> None:  # one line; the file counts as unread and the others go on
+        errors.append(f"tei: {exc}")
+        unreadable.append(names[len(results) + len(unreadable)])
+
+    each(files, check, cannot, name=lambda item: "<stdin>" if item == "-" else item)
     invalid = sum(1 for _, found in results if found)
     count = sum(len(found) for _, found in results)
     if fmt == "json":

@@ -1,6 +1,6 @@
 """Helpers for the transform tests: words of each output format, the TEI's reading words, external renderers.
 
-Why words: ENCODING.md 1 promises that nothing of the source is lost, and the
+Why words: docs/encoding.md 1 promises that nothing of the source is lost, and the
 conversions must keep that promise. Each output format hides its words in a
 different syntax (HTML elements, FO blocks, LaTeX commands), so each has its
 own word extractor here; all compare with :func:`tei.wordcheck.words`.

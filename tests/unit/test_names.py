@@ -1,6 +1,6 @@
 """The name recogniser: one test per rule, on a small register written here, then the samples and properties.
 
-The rules are those of ENCODING.md section 3 and shared/gold/README.md: longest
+The rules are those of docs/encoding.md section 3 and shared/gold/README.md: longest
 match, titles and possessives outside the name, plurals and nationality
 adjectives are not names, pattern-found names get ``cert="low"`` and no ref.
 """
@@ -585,3 +585,20 @@ def test_devset_precision_and_recall() -> None:
         missed += sum((gold - got).values())
     assert hits / (hits + extra) >= 0.9
     assert hits / (hits + missed) >= 0.9
+
+
+def test_initials_link_only_to_a_fitting_forename() -> None:
+    """``Sir E. Grey`` is Edward Grey; ``J. Wilson`` is a Wilson, but not Woodrow."""
+    rec = NameRecogniser(builtin_register())
+    assert names(rec, "Sir E. Grey to Sir F. Bertie") == [
+        ("E. Grey", "persName", "grey", None),
+        ("F. Bertie", "persName", "bertie", None),
+    ]
+    assert names(rec, "J. Wilson said")[0][2] is None
+    assert names(rec, "V. I. Lenin said")[0][2] == "lenin"
+
+
+def test_surnames_in_capitals_after_a_title() -> None:
+    rec = NameRecogniser(builtin_register())
+    assert surfaces(rec, "Mr. TUDOR asked the Prime Minister") == ["TUDOR"]
+    assert surfaces(rec, "Mr. SPEAKER, I rise") == []

@@ -227,3 +227,56 @@ def test_builtin_files_load_cleanly() -> None:
     assert kinds <= {"person", "place", "org"}
     for entry in register.entries.values():
         assert entry.standard and entry.id
+
+
+def test_a_form_names_an_entry_in_its_period(tmp_path: Path) -> None:
+    """``Russian Government``: the Provisional Government until 7 November 1917, the Soviet one after."""
+    from tei.annotate.names import NameRecogniser
+
+    path = write(
+        tmp_path,
+        "periods.xml",
+        bare_list(
+            "listOrg",
+            '<org xml:id="pg"><orgName>Provisional Government</orgName>'
+            '<orgName type="variant" from="1917-03-15" to="1917-11-07">Russian Government</orgName></org>'
+            '<org xml:id="sg"><orgName>Soviet Government</orgName>'
+            '<orgName type="variant" from="1917-11-08">Russian Government</orgName></org>',
+        ),
+    )
+    register = load_register([path], include_builtin=False)
+    assert register.entries["pg"].periods == (("Russian Government", "1917-03-15", "1917-11-07"),)
+    names = NameRecogniser(register)
+    text = "the Russian Government replied"
+    assert [m.ref for m in names.find(text, "1917-04-20")] == ["pg"]
+    assert [m.ref for m in names.find(text, "1917-11-08")] == ["sg"]
+    assert [m.ref for m in names.find(text, "1918")] == ["sg"]
+    assert [m.ref for m in names.find(text, "1916-01-01")] == [None]  # neither existed: a pattern name
+    assert [m.ref for m in names.find(text)] == ["sg"]  # undated: the latest
+
+
+def test_a_period_must_be_a_date(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "bad.xml",
+        bare_list("listOrg", '<org xml:id="x"><orgName>X</orgName><orgName from="spring">Y Z</orgName></org>'),
+    )
+    with pytest.raises(InputError, match="not an ISO date"):
+        load_register([path], include_builtin=False)
+
+
+def test_builtin_russian_government_by_date() -> None:
+    from tei.annotate.names import NameRecogniser
+
+    names = NameRecogniser(builtin_register())
+    text = "the Russian Government replied"
+    assert [m.ref for m in names.find(text, "1916-06-01")] == ["tsarist-government"]
+    assert [m.ref for m in names.find(text, "1917-06-01")] == ["provisional-government"]
+    assert [m.ref for m in names.find(text, "1919-06-01")] == ["soviet-government"]
+
+
+def test_nationality_notes() -> None:
+    register = builtin_register()
+    assert register.entries["lenin"].nationality == "Russian"
+    assert register.entries["francis"].nationality == "American"
+    assert register.entries["sovnarkom"].nationality == "Russian"

@@ -455,6 +455,7 @@ def build_site(sources: Sequence[str], site: Path, options: SiteOptions, *, tell
     for source in iter_sources(sources, skip=[site]):
         seen += 1
         try:
+            source.check()
             data = safexml.read_bytes(source.path)
         except TeiError as exc:
             result.failed += 1

@@ -3,17 +3,19 @@
 
 Usage::
 
-    python tests/devset-diplomatic/tools/frus_to_text.py            # raw/ -> dev/ and test/
-    python tests/devset-diplomatic/tools/frus_to_text.py --check    # fail if dev/ or test/ differs
+    python tests/devset-diplomatic/tools/frus_to_text.py            # raw/ -> dev/, dev2/ and test/
+    python tests/devset-diplomatic/tools/frus_to_text.py --check    # fail if dev/, dev2/ or test/ differs
 
 Not part of the ``tei`` package: a one-off, deterministic converter for the
 diplomatic dev set (stdlib + lxml). Each ``raw/VOLUME-dN.xml`` becomes
 ``SPLIT/VOLUME-dN.txt`` laid out as a typist would copy the printed page, and
 ``SPLIT/VOLUME-dN.json`` with the gold computed from the FRUS markup (exact
 offsets into the .txt), then corrected by hand and, for fully annotated
-documents, completed from a TSV. SPLIT is ``dev`` or ``test`` by volume
-(``TEST_VOLUMES``); the hand work of the dev split is in ``corrections.json``
-and ``full/``, that of the test split in ``test-corrections.json`` and
+documents, completed from a TSV. SPLIT is ``dev``, ``dev2`` (the second DEV
+batch, listed by name in ``dev2-documents.txt``) or ``test`` (by volume,
+``TEST_VOLUMES``); the hand work of the dev split is in ``corrections.json``
+and ``full/``, that of the second batch in ``dev2-corrections.json`` and
+``full-dev2/``, that of the test split in ``test-corrections.json`` and
 ``full-test/`` (kept apart so that rule writers need not open them). The
 README beside this folder states every layout and gold convention.
 """
@@ -258,8 +260,13 @@ def closer_lines(cl: etree._Element, out: Layout, *, own: bool = True) -> None:
 
     A signature FRUS left untagged is a person: the whole <signed> text is one
     persName (FRUS tags signatures in some volumes and not in others)."""
-    for child in cl:
-        if isinstance(child.tag, str) and local(child) == "dateline":
+    children = [c for c in cl if isinstance(c.tag, str)]
+    # A dateline printed below the signature (an executive order, a letter closing
+    # with its place and date) is typed below it; one above it (or alone) first.
+    late = [c for i, c in enumerate(children)
+            if local(c) == "dateline" and any(local(p) == "signed" for p in children[:i])]
+    for child in children:
+        if local(child) == "dateline" and child not in late:
             dateline_lines(child, out, opener=False, own=own)
     for signed in cl.iter(f"{{{TEI}}}signed"):
         items = list(signed.iter(f"{{{TEI}}}item"))
@@ -284,6 +291,24 @@ def closer_lines(cl: etree._Element, out: Layout, *, own: bool = True) -> None:
             signed.insert(0, wrapper)
     lines = [to_line(part) for part in inline(cl, skip=frozenset({"dateline"})).split(LB) if part.strip()]
     out.add(lines)
+    for child in late:
+        dateline_lines(child, out, opener=False, own=own)
+
+
+def opener_lines(op: etree._Element, out: Layout, *, own: bool = True) -> None:
+    """An opener's parts, each typed on its own line; text standing in the opener
+    itself (``F. O. NO. 53]`` before the dateline of an enclosure) is a line too."""
+    if (op.text or "").strip():
+        out.add([to_line(op.text or "")], tight=True)
+    for part in op:
+        if not isinstance(part.tag, str):
+            continue
+        if local(part) == "dateline":
+            dateline_lines(part, out, own=own)
+        elif local(part) != "lb":
+            out.add(split_lb(part), tight=True)
+        if (part.tail or "").strip():
+            out.add([to_line(part.tail or "")], tight=True)
 
 
 def attachment_lines(att: etree._Element, out: Layout) -> None:
@@ -300,13 +325,7 @@ def attachment_lines(att: etree._Element, out: Layout) -> None:
         if name == "head":
             out.add([to_line(inline(child))], tight=True)
         elif name == "opener":
-            for part in child:
-                if not isinstance(part.tag, str):
-                    continue
-                if local(part) == "dateline":
-                    dateline_lines(part, out, own=False)
-                else:
-                    out.add(split_lb(part), tight=True)
+            opener_lines(child, out, own=False)
             continue
         elif name == "dateline":
             dateline_lines(child, out, own=False)
@@ -343,13 +362,7 @@ def convert(raw_xml: str) -> tuple[str, dict[str, Any]]:
             out.blocks.insert(0, [line])
             out.tight.insert(0, True)
         elif name == "opener":
-            for part in child:
-                if not isinstance(part.tag, str):
-                    continue
-                if local(part) == "dateline":
-                    dateline_lines(part, out)
-                else:
-                    out.add(split_lb(part), tight=True)
+            opener_lines(child, out)
         elif name == "dateline":
             dateline_lines(child, out)
         elif name == "closer":
@@ -461,7 +474,8 @@ def apply_edits(text: str, ents: list[dict[str, Any]], edits: list[dict[str, Any
 
 
 def read_full(path: Path) -> list[dict[str, Any]]:
-    """``type<TAB>text[<TAB>when[/to]][<TAB>occurrence]`` per line; ``#`` comments."""
+    """``type<TAB>text[<TAB>when[/to]][<TAB>occurrence][<TAB>when_julian[/to_julian]]`` per line;
+    ``#`` comments. The Julian column is for Old Style dates (``July 10`` of ``July 10 (23), 1914``)."""
     edits = []
     for raw in path.read_text(encoding="utf-8").splitlines():
         if not raw.strip() or raw.startswith("#"):
@@ -475,6 +489,11 @@ def read_full(path: Path) -> list[dict[str, Any]]:
                 edit["to"] = to
         if len(cols) > 3 and cols[3]:
             edit["occurrence"] = int(cols[3])
+        if len(cols) > 4 and cols[4]:
+            julian, _, to_julian = cols[4].partition("/")
+            edit["when_julian"] = julian
+            if to_julian:
+                edit["to_julian"] = to_julian
         edits.append(edit)
     # Longest first, so a long name is placed before the shorter names inside it.
     return sorted(edits, key=lambda e: -len(e["text"]))
@@ -497,8 +516,11 @@ def finish(text: str, meta: dict[str, Any]) -> dict[str, Any]:
 
 
 def split_of(name: str) -> str:
-    """``test`` for the volumes reserved for the blind test split, else ``dev``."""
-    return "test" if name.rsplit("-", 1)[0] in TEST_VOLUMES else "dev"
+    """``test`` for the volumes reserved for the blind test split; ``dev2`` for the
+    documents of the second DEV batch (listed in ``dev2-documents.txt``); else ``dev``."""
+    if name.rsplit("-", 1)[0] in TEST_VOLUMES:
+        return "test"
+    return "dev2" if name in DEV2_DOCUMENTS else "dev"
 
 
 def build(name: str, corrections: dict[str, Any]) -> tuple[str, str]:
@@ -524,13 +546,24 @@ COMMITS = {
     "frus1919Parisv01": "00b298df415d8124c98685da0ea6b077240ab070",
     "frus1919Parisv11": "04bdb4fc161f4f0f043de9c5e8cc7c1b51ea9466",
     "frus1925v02": "02a5dfbce8bf900323251aa143a9df93d17beb82",
+    "frus1927v01": "1de1594175cc4d1baa80d9417f673891b4ffbc0b",
+    "frus1930v01": "d5fcc2401ddc5d871610270c0e80d3cb249273d7",
+    "frus1901": "55c7589bb440638be773edf3568124870b2f992f",
+    "frus1901China": "d5fcc2401ddc5d871610270c0e80d3cb249273d7",
 }
 
 
 # Volumes of the blind TEST split (README, "Split policy"): no rule is written from them.
 TEST_VOLUMES = frozenset({"frus1917Supp02v02", "frus1914-20v01", "frus1914-20v02", "frus1924v02"})
-CORRECTIONS = {"dev": "corrections.json", "test": "test-corrections.json"}
-FULL = {"dev": "full", "test": "full-test"}
+CORRECTIONS = {"dev": "corrections.json", "test": "test-corrections.json", "dev2": "dev2-corrections.json"}
+FULL = {"dev": "full", "test": "full-test", "dev2": "full-dev2"}
+# The second DEV batch (README, "The second DEV batch"): documents chosen for variety,
+# some from the first batch's volumes, so they are listed by name, not by volume.
+DEV2_DOCUMENTS = frozenset(
+    line.strip()
+    for line in (HERE / "dev2-documents.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
 
 
 def source_of(name: str, raw: str) -> dict[str, str]:
@@ -548,7 +581,7 @@ def source_of(name: str, raw: str) -> dict[str, str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="compare with dev/ and test/ instead of writing")
+    parser.add_argument("--check", action="store_true", help="compare with dev/, dev2/ and test/ instead of writing")
     parser.add_argument("names", nargs="*", help="only these documents")
     args = parser.parse_args(argv)
     corrections = {
