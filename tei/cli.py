@@ -250,6 +250,11 @@ def validate(
     help="A stylesheet parameter (repeatable; see transforms/README.md).",
 )
 @click.option("--furniture", is_flag=True, help="Include page furniture (running heads, navigation) in the output.")
+@click.option(
+    "--edition",
+    type=click.Choice(["reading", "diplomatic"]),
+    help="Which text to show: the editor's (reading, the default) or the source's (= --param edition=…).",
+)
 @click.option("--xslt", type=click.Path(path_type=Path), help="Use this XSLT 1.0 stylesheet instead of the built-in.")
 @_xml_options
 @_force_option
@@ -262,6 +267,7 @@ def convert(
     outdir: Path | None,
     params: tuple[str, ...],
     furniture: bool,
+    edition: str | None,
     xslt: Path | None,
     huge: bool,
     xinclude: bool,
@@ -274,20 +280,23 @@ def convert(
     values = parse_params(params)
     if furniture:
         values["furniture"] = "1"
+    if edition:
+        values["edition"] = edition
     options = XmlOptions(huge_tree=huge, xinclude=xinclude)
-    ctx.exit(
-        run_convert(
-            list(files),
-            fmt=fmt,
-            output=output,
-            outdir=outdir,
-            params=values,
-            xslt=xslt,
-            options=options,
-            force=force,
-            report=_teller(ctx),
-        )
+    outcome = run_convert(
+        list(files),
+        fmt=fmt,
+        output=output,
+        outdir=outdir,
+        params=values,
+        xslt=xslt,
+        options=options,
+        force=force,
+        stdout=sys.stdout.buffer,
+        report=lambda message: click.echo(f"tei: {message}", err=True),
+        fail=_teller(ctx),
     )
+    ctx.exit(outcome.status)
 
 
 @cli.command()

@@ -294,7 +294,15 @@ def test_the_200mb_file_costs_no_memory(corpus: Corpus) -> None:
 
 @pytest.mark.parametrize(
     "stylesheet",
-    ["xslt-read-secret.xsl", "xslt-read-http.xsl", "xslt-write-file.xsl", "xslt-import-outside.xsl"],
+    [
+        "xslt-read-secret.xsl",
+        "xslt-read-http.xsl",
+        "xslt-write-file.xsl",
+        "xslt-import-outside.xsl",
+        "xslt-include-entity.xsl",
+        "xslt-import-entity.xsl",
+        "xslt-document-entity.xsl",
+    ],
 )
 def test_hostile_stylesheet_is_refused_or_yields_nothing(stylesheet: str, corpus: Corpus, server: Server) -> None:
     server.requests.clear()
@@ -306,6 +314,20 @@ def test_hostile_stylesheet_is_refused_or_yields_nothing(stylesheet: str, corpus
     if result.returncode:
         assert result.returncode in (1, 2)
         assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+@pytest.mark.parametrize("stylesheet", ["xslt-include-entity.xsl", "xslt-import-entity.xsl"])
+def test_a_stylesheet_pulled_in_is_parsed_safely(stylesheet: str, corpus: Corpus, server: Server) -> None:
+    """Issue 11: a stylesheet included or imported by the user's may not declare an external entity;
+    libxslt used to parse it with entity substitution, and the output held the file."""
+    doc = corpus.docs / "plain.xml"
+    doc.write_text(f"{TEI_HEAD}<text><body><p>Words.</p></body></text></TEI>", "utf-8")
+    result = run("convert", "--to", "text", "--xslt", stylesheet, "plain.xml", cwd=corpus.docs)
+    assert_clean(result, corpus, server, stylesheet)
+    assert result.returncode == 2, result.stderr
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "xslt-included-entity.xsl" in lines[0] and "declares an external entity" in lines[0]
 
 
 # -- the parser itself -----------------------------------------------------------------------------------------

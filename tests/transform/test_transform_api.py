@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import io
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 from lxml import etree
 from transform_support import FIXTURES, REPO
 
-import tei.transform as transform
+import tei.transform.stylesheets as stylesheets
 from tei.errors import InputError, TeiError, UsageError
 from tei.resources import transforms_dir
 from tei.transform import (
     FORMATS,
     StylesheetError,
     compile_stylesheet,
+    convert_document,
     convert_file,
     convert_tree,
     parse_params,
@@ -54,9 +56,23 @@ def test_every_stylesheet_is_xslt_1_0_importing_common() -> None:
 def test_stylesheets_are_compiled_once_per_process() -> None:
     first = compile_stylesheet("html")
     assert compile_stylesheet("html") is first
-    info = transform._compile.cache_info()
+    info = stylesheets._compile.cache_info()
     compile_stylesheet("html")
-    assert transform._compile.cache_info().hits == info.hits + 1
+    assert stylesheets._compile.cache_info().hits == info.hits + 1
+
+
+def test_threads_convert_at_once_each_with_its_own_warnings() -> None:
+    """A compiled stylesheet is per thread: shared, two threads crashed libxslt or swapped warnings."""
+    quiet = etree.fromstring(
+        b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Q</title></titleStmt>'
+        b"</fileDesc></teiHeader><text><body><p>Nothing to say.</p></body></text></TEI>"
+    )
+    noisy = etree.parse(str(FEATURES))
+    jobs = [quiet, noisy] * 8
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda tree: convert_document(tree, "html"), jobs))
+    for tree, result in zip(jobs, results, strict=True):
+        assert bool(result.warnings) == (tree is noisy), result.warnings
 
 
 def test_declared_parameters_are_documented() -> None:
@@ -81,13 +97,22 @@ def test_parse_params() -> None:
 
 def test_parameter_values_are_strings_not_xpath() -> None:
     # A value that would be an XPath expression must arrive as a plain string.
-    data = convert_file(FEATURES, "html", {"lang": "count(//*)"})
+    data = convert_file(FEATURES, "html", {"lang": "count(//*)"}).data
     assert b'<html lang="count(//*)">' in data
 
 
 def test_unknown_format() -> None:
     with pytest.raises(UsageError, match="unknown format"):
         convert_file(FEATURES, "pdf")
+
+
+def test_warnings_are_returned_with_the_result() -> None:
+    conversion = convert_file(FEATURES, "text")
+    assert conversion.warnings == (
+        "unknown element <unknownElement>: its text is shown plainly",
+        "unknown element <mysteryWrapper>: its text is shown plainly",
+    )
+    assert convert_tree(etree.parse(str(FEATURES)), "text") == conversion.data
 
 
 def test_convert_tree_accepts_element_and_tree() -> None:
@@ -97,7 +122,7 @@ def test_convert_tree_accepts_element_and_tree() -> None:
 
 def test_output_is_deterministic() -> None:
     for name in FORMATS:
-        assert convert_file(FEATURES, name) == convert_file(FEATURES, name)
+        assert convert_file(FEATURES, name).data == convert_file(FEATURES, name).data
 
 
 def test_not_well_formed_input_is_an_input_error(tmp_path: Path) -> None:
@@ -137,7 +162,7 @@ def test_user_stylesheet_with_xslt(tmp_path: Path) -> None:
         "</xsl:stylesheet>",
         encoding="utf-8",
     )
-    assert convert_file(FEATURES, "text", {"greeting": "hello"}, xslt=own) == b"hello:8"
+    assert convert_file(FEATURES, "text", {"greeting": "hello"}, xslt=own).data == b"hello:8"
     with pytest.raises(UsageError):
         convert_file(FEATURES, "text", {"furniture": "1"}, xslt=own)
 
@@ -151,7 +176,7 @@ def test_user_stylesheet_may_import_the_project_common(tmp_path: Path) -> None:
         '<xsl:template match="/"><xsl:value-of select="$doc-date-words"/></xsl:template></xsl:stylesheet>',
         encoding="utf-8",
     )
-    assert convert_file(FEATURES, "text", xslt=own) == b"26 October 1917 (Julian) = 8 November 1917 (Gregorian)"
+    assert convert_file(FEATURES, "text", xslt=own).data == b"26 October 1917 (Julian) = 8 November 1917 (Gregorian)"
 
 
 def test_stylesheet_cannot_write_files(tmp_path: Path) -> None:
@@ -183,7 +208,7 @@ def test_stylesheet_cannot_read_outside_its_folders(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     try:
-        data = convert_file(FEATURES, "text", xslt=reader)
+        data = convert_file(FEATURES, "text", xslt=reader).data
     except TeiError:
         return
     assert b"TOPSECRET" not in data
@@ -209,10 +234,10 @@ def test_broken_user_stylesheet(tmp_path: Path) -> None:
     broken = tmp_path / "broken.xsl"
     broken.write_text("<xsl:stylesheet", encoding="utf-8")
     with pytest.raises(StylesheetError) as caught:
-        run_convert([str(FEATURES)], fmt="text", xslt=broken)
+        run_convert([str(FEATURES)], fmt="text", xslt=broken, stdout=io.BytesIO())
     assert caught.value.exit_status == 2
     with pytest.raises(StylesheetError):
-        run_convert([str(FEATURES)], fmt="text", xslt=tmp_path / "missing.xsl")
+        run_convert([str(FEATURES)], fmt="text", xslt=tmp_path / "missing.xsl", stdout=io.BytesIO())
 
 
 # --- run_convert: the `tei convert` contract of docs/cli.md ----------------------------------------
@@ -220,14 +245,14 @@ def test_broken_user_stylesheet(tmp_path: Path) -> None:
 
 def test_one_input_goes_to_stdout() -> None:
     sink = io.BytesIO()
-    assert run_convert([str(FEATURES)], fmt="text", stdout=sink) == 0
-    assert sink.getvalue() == convert_file(FEATURES, "text")
+    assert run_convert([str(FEATURES)], fmt="text", stdout=sink).status == 0
+    assert sink.getvalue() == convert_file(FEATURES, "text").data
 
 
 def test_output_file(tmp_path: Path) -> None:
     target = tmp_path / "out.html"
-    assert run_convert([str(FEATURES)], fmt="html", output=target) == 0
-    assert target.read_bytes() == convert_file(FEATURES, "html")
+    assert run_convert([str(FEATURES)], fmt="html", output=target).status == 0
+    assert target.read_bytes() == convert_file(FEATURES, "html").data
     assert not list(tmp_path.glob(".*tmp"))
 
 
@@ -235,9 +260,9 @@ def test_several_inputs_need_outdir(tmp_path: Path) -> None:
     second = tmp_path / "second.xml"
     second.write_bytes(FEATURES.read_bytes())
     with pytest.raises(UsageError, match="-d"):
-        run_convert([str(FEATURES), str(second)], fmt="text")
+        run_convert([str(FEATURES), str(second)], fmt="text", stdout=io.BytesIO())
     with pytest.raises(UsageError, match="not both"):
-        run_convert([str(FEATURES)], fmt="text", output=tmp_path / "a.txt", outdir=tmp_path / "d")
+        run_convert([str(FEATURES)], fmt="text", output=tmp_path / "a.txt", outdir=tmp_path / "d", stdout=io.BytesIO())
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
@@ -247,7 +272,7 @@ def test_outdir_names_outputs_after_inputs(tmp_path: Path, fmt: str) -> None:
     other = tmp_path / "other.xml"
     other.write_bytes(FEATURES.read_bytes())
     outdir = tmp_path / "out" / "deeper"
-    assert run_convert([str(note), str(other)], fmt=fmt, outdir=outdir) == 0
+    assert run_convert([str(note), str(other)], fmt=fmt, outdir=outdir).status == 0
     suffix = FORMATS[fmt].suffix
     # .tei-outputs.json records what tei wrote there (tei.outputs.Writer), so that a later run may replace it
     assert sorted(path.name for path in outdir.iterdir()) == [".tei-outputs.json", f"note{suffix}", f"other{suffix}"]
@@ -258,30 +283,39 @@ def test_a_failing_input_does_not_stop_the_others(tmp_path: Path) -> None:
     bad.write_text("not xml", encoding="utf-8")
     good = tmp_path / "good.xml"
     good.write_bytes(FEATURES.read_bytes())
-    errors: list[TeiError] = []
-    status = run_convert(
-        [str(bad), str(tmp_path / "missing.xml"), str(good)], fmt="text", outdir=tmp_path / "out", report=errors.append
+    warnings: list[str] = []
+    failures: list[TeiError] = []
+    inputs = [str(bad), str(tmp_path / "missing.xml"), str(good)]
+    outcome = run_convert(
+        inputs, fmt="text", outdir=tmp_path / "out", report=warnings.append, fail=failures.append
     )
-    assert status == 2
+    assert outcome.status == 2
     assert (tmp_path / "out" / "good.txt").is_file()
-    assert len(errors) == 2 and all(str(error).startswith(str(tmp_path)) for error in errors)
-    assert all("\n" not in str(error) for error in errors)
+    errors = [str(failure) for failure in failures]
+    assert len(errors) == 2 and all(error.startswith(str(tmp_path)) for error in errors)
+    assert warnings and all(f"{good}: warning: " in warning for warning in warnings)
+    assert all("\n" not in message for message in outcome.messages)
+    assert outcome.messages == errors + warnings  # in the order they happened
 
 
 def test_refuses_to_overwrite_its_input(tmp_path: Path) -> None:
     doc = tmp_path / "doc.xml"
     doc.write_bytes(FEATURES.read_bytes())
     with pytest.raises(UsageError):
-        run_convert([str(doc)], fmt="text", output=doc)
+        run_convert([str(doc)], fmt="text", output=doc, stdout=io.BytesIO())
     assert doc.read_bytes() == FEATURES.read_bytes()
 
 
-def test_errors_go_to_stderr_by_default(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    status = run_convert([str(tmp_path / "nope.xml")], fmt="html", stdout=io.BytesIO())
+def test_the_library_prints_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Only the CLI prints: errors and warnings come back as messages (issue 11)."""
+    outcome = run_convert([str(tmp_path / "nope.xml"), str(FEATURES)], fmt="html", outdir=tmp_path / "out")
     captured = capsys.readouterr()
-    assert status == 2
-    assert captured.out == ""
-    assert captured.err.startswith("tei: ") and captured.err.count("\n") == 1
+    assert outcome.status == 2
+    assert captured.out == "" and captured.err == ""
+    assert outcome.messages[0].startswith(f"{tmp_path / 'nope.xml'}: no such file")
+    assert f"{FEATURES}: warning: unknown element <unknownElement>: its text is shown plainly" in outcome.messages
+    with pytest.raises(UsageError, match="standard output"):
+        run_convert([str(FEATURES)], fmt="html")
 
 
 def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -290,5 +324,5 @@ def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr("sys.stdin", Stdin())
     sink = io.BytesIO()
-    assert run_convert(["-"], fmt="text", stdout=sink) == 0
-    assert sink.getvalue() == convert_file(FEATURES, "text")
+    assert run_convert(["-"], fmt="text", stdout=sink).status == 0
+    assert sink.getvalue() == convert_file(FEATURES, "text").data

@@ -20,7 +20,7 @@ from tei.transform import FORMATS, convert_tree
 
 SAMPLES = sorted(path.stem for path in EXAMPLES.glob("*.txt"))
 #: Fixture files under tests/transform/fixtures/ with golden outputs of their own.
-FIXTURE_CASES = {"transform-features": FIXTURES / "features.xml"}
+FIXTURE_CASES = {"transform-features": FIXTURES / "features.xml", "transform-edition": FIXTURES / "edition.xml"}
 
 
 def sample_tei(stem: str) -> etree._Element:

@@ -32,45 +32,114 @@ def _names(text: str) -> frozenset[str]:
 
 #: The editor's side of a choice: not words of the source (tei.wordcheck._EDITORIAL).
 EDITORIAL = frozenset({"corr", "expan", "reg"})
+#: The source's side of a choice.
+SOURCE_SIDE = frozenset({"sic", "orig", "abbr"})
 #: A note whose parent is one of these stands between paragraphs; elsewhere it is a footnote.
 FOOTNOTE_PARENTS = _names(
     "div div1 div2 div3 div4 div5 div6 div7 body front back text group floatingText lg sp listBibl"
 )
+#: Elements whose words are not reading text (transforms/common/traversal.xsl shows them nowhere).
+HIDDEN = _names(
+    "teiHeader standOff index interp interpGrp span spanGrp link linkGrp join joinGrp alt altGrp fs fLib fvLib "
+    "certainty precision respons witDetail binaryObject handShift timeline listAnnotation specList specDesc "
+    "attRef classRef elementRef macroRef moduleRef dataRef divGen metamark substJoin listTranspose listChange "
+    "facsimile gap"
+)
+TEI_OR_EXAMPLE = (TEI_NS, "http://www.tei-c.org/ns/Examples")
 
 
-def reading_words(root: etree._Element, *, furniture: bool = True, notes: bool = True) -> list[str]:
-    """Words of the TEI ``<text>`` in order: without fw when ``furniture`` is false, without footnotes when
-    ``notes`` is false; never the editor's side of a choice."""
-    text_el = root.find(f"{{{TEI_NS}}}text")
-    assert text_el is not None, "no TEI <text>"
-    out: list[str] = []
+def _texts(root: etree._Element) -> list[etree._Element]:
+    """The <text> of a TEI document, or of each document of a teiCorpus."""
+    found = root.findall(f"{{{TEI_NS}}}text") or root.findall(f".//{{{TEI_NS}}}TEI/{{{TEI_NS}}}text")
+    assert found, "no TEI <text>"
+    return found
+
+
+def reading_words(
+    root: etree._Element,
+    *,
+    furniture: bool = True,
+    notes: bool = True,
+    edition: str = "reading",
+    strikes: bool = True,
+    apparatus: bool = False,
+) -> list[str]:
+    """Words of the reading text under the editorial policy of transforms/README.md, in order, as a
+    reader sees them: inline markup joins ("obed<hi>t</hi>" is "obedt"), any other element separates.
+
+    Reading edition: a choice's editor's side (corr, expan, reg); the source's
+    (sic, orig, abbr) in the diplomatic one. Deletions are words only where
+    the format strikes them through (``strikes``: every format but plain
+    text) or in the diplomatic edition. An apparatus counts its lemma (and,
+    with ``apparatus``, its other readings too). Without ``furniture`` no fw;
+    without ``notes`` no footnotes. Never the header, an identifier inside a
+    name, or the elements that are not reading text (HIDDEN).
+    """
+    diplomatic = edition == "diplomatic"
+    parts: list[str] = []
 
     def skip(element: etree._Element) -> bool:
         name = local_name(element)
-        if name in EDITORIAL and local_name(element.getparent()) == "choice":
+        parent = element.getparent()
+        parent_name = local_name(parent) if parent is not None else ""
+        if name in HIDDEN:
+            return True
+        if parent_name == "choice":
+            siblings = {local_name(child) for child in parent if isinstance(child.tag, str)}
+            if not diplomatic and name in SOURCE_SIDE and siblings & EDITORIAL:
+                return True
+            if diplomatic and name in EDITORIAL and siblings & SOURCE_SIDE:
+                return True
+        if (name == "am" and not diplomatic) or (name == "ex" and diplomatic):
+            return True
+        if name == "del" and not (strikes or diplomatic):
+            return True
+        if name in ("rdg", "rdgGrp") and parent_name in ("app", "rdgGrp") and not apparatus:
+            return parent.find(f"{{{TEI_NS}}}lem") is not None or parent.index(element) > 0
+        if name == "idno" and parent_name in ("persName", "orgName", "placeName", "name", "author", "editor"):
             return True
         if name == "fw" and not furniture:
             return True
-        parent = element.getparent()
-        return name == "note" and not notes and parent is not None and local_name(parent) not in FOOTNOTE_PARENTS
+        return name == "note" and not notes and parent is not None and parent_name not in FOOTNOTE_PARENTS
 
     def visit(element: etree._Element) -> None:
-        if not isinstance(element.tag, str) or skip(element):
+        if not isinstance(element.tag, str):
             return
-        out.extend(words(element.text or ""))
+        name = local_name(element)
+        if skip(element) or (name == "lb" and element.get("break") != "no"):
+            parts.append(" ")
+            return
+        previous = element.getprevious()
+        if name == "add" and previous is not None and local_name(previous) == "del":
+            parts.append(" ")  # a substitution: the deleted and the added words stay apart
+        separate = name not in TEI_INLINE
+        if separate:
+            parts.append(" ")
+        parts.append(element.text or "")
         for child in element:
             visit(child)
-            out.extend(words(child.tail or ""))
+            parts.append(child.tail or "")
+        if separate:
+            parts.append(" ")
 
-    visit(text_el)
-    return out
+    for text in _texts(root):
+        visit(text)
+    return _joined(parts)
+
+
+def kept_share(have: list[str], want: list[str]) -> float:
+    """The share of the words of ``want`` (as a multiset) that ``have`` has: 1.0 when nothing is lost."""
+    if not want:
+        return 1.0
+    folded = [word.casefold() for word in have]
+    return 1 - sum(missing_words(folded, [word.casefold() for word in want]).values()) / len(want)
 
 
 #: TEI elements that sit inside a word's line without separating words ("obed<hi>t</hi>" is one word).
 TEI_INLINE = _names(
     "hi emph foreign term mentioned title persName placeName orgName name rs date time num measure ref "
     "ptr unclear del add sic abbr orig seg c g q said soCalled distinct gloss choice corr reg expan "
-    "supplied"
+    "supplied ex am lb surplus damage restore subst app lem locus"
 )
 HTML_BLOCKS = _names(
     "p div section article main header footer nav aside li ol ul dl dt dd h1 h2 h3 h4 h5 h6 blockquote "
@@ -84,31 +153,9 @@ def _joined(parts: list[str]) -> list[str]:
     return words("".join(parts))
 
 
-def joined_tei_words(root: etree._Element) -> list[str]:
-    """Words of TEI ``<text>`` as a reader sees them: inline markup joins ("obed<hi>t</hi>" is "obedt"),
-    any other element separates; never the editor's side of a choice."""
-    text_el = root.find(f"{{{TEI_NS}}}text")
-    assert text_el is not None, "no TEI <text>"
-    parts: list[str] = []
-
-    def visit(element: etree._Element) -> None:
-        if not isinstance(element.tag, str):
-            return
-        name = local_name(element)
-        if name in EDITORIAL and local_name(element.getparent()) == "choice":
-            return
-        separate = name not in TEI_INLINE
-        if separate:
-            parts.append(" ")
-        parts.append(element.text or "")
-        for child in element:
-            visit(child)
-            parts.append(child.tail or "")
-        if separate:
-            parts.append(" ")
-
-    visit(text_el)
-    return _joined(parts)
+def joined_tei_words(root: etree._Element, *, strikes: bool = True) -> list[str]:
+    """The reading edition's words (:func:`reading_words`), every note and the furniture included."""
+    return reading_words(root, strikes=strikes)
 
 
 def html_words(data: bytes) -> list[str]:
@@ -125,7 +172,12 @@ def html_words(data: bytes) -> list[str]:
             parts.append(element.tail or "")
             return
         classes = (element.get("class") or "").split()
-        separate = element.tag in HTML_BLOCKS or "block" in classes or "noteref" in classes
+        separate = (
+            element.tag in HTML_BLOCKS
+            or element.tag.startswith("{http://www.w3.org/1998/Math/MathML}")
+            or element.tag in ("mi", "mn", "mo", "mtext")
+            or bool({"block", "noteref", "app-mark", "app-tip", "date-gloss"} & set(classes))
+        )
         if separate:
             parts.append(" ")
         parts.append(element.text or "")
@@ -163,16 +215,18 @@ def fo_words(data: bytes) -> list[str]:
     return _joined(parts)
 
 
-#: Commands whose arguments are not text (ids, URLs, colours, bookmarks), removed with them.
+#: Commands whose arguments are not text (ids, URLs, colours, bookmarks, languages), removed with them.
 _TEX_NON_TEXT = re.compile(
-    r"\\(?:(?:teilabel|label|hypertarget|hyperlink|href|color|getpagerefnumber|begin|end|teifootnote)"
-    r"|pdfbookmark(?:\[[^\]]*\])?\{[^{}]*\})\{[^{}]*\}"
+    r"\\(?:(?:teilabel|teianchor|label|hypertarget|hyperlink|href|color|getpagerefnumber|begin|end|teifootnote"
+    r"|foreignlanguage|babelprovide)"
+    r"|pdfbookmark(?:\[[^\]]*\])?\{[^{}]*\}|color\[HTML\]|babelprovide\[[^\]]*\])\{[^{}]*\}"
 )
 #: Font and colour switches: they sit inside words ("obed{\itshape t}").
 _TEX_STYLE = re.compile(
     r"\\(?:itshape|bfseries|scshape|upshape|slshape|normalfont|small|footnotesize|scriptsize|large|Large|LARGE"
-    r"|textsuperscript|textsubscript|underline|teiperson|teiplace|teiorg|teiuncertain|sffamily|ttfamily)(?![A-Za-z])\s?"
-    r"|\\/"
+    r"|textsuperscript|textsubscript|underline|underLine|strikeThrough|teiuline|teiwave|teidstrike|MakeUppercase"
+    r"|teiperson|teiplace|teiorg|teiuncertain|teigloss|teifw|sffamily|ttfamily|centering|raggedleft|raggedright)"
+    r"(?![A-Za-z])\s?|\\/|\\addfontfeatures\{[^{}]*\}"
 )
 _TEX_ESCAPE = re.compile(r"\\([{}$&#_%])")
 _TEX_COMMAND = re.compile(r"\\(?:[A-Za-z]+|.)")
@@ -185,9 +239,11 @@ def tex_words(data: bytes) -> list[str]:
     body = source[source.index("\\begin{document}") + len("\\begin{document}") : source.rindex("\\end{document}")]
     body = _TEX_NON_TEXT.sub(" ", body)
     body = _TEX_STYLE.sub("", body)
+    body = body.replace("\\textbackslash{}", " ").replace("\\textasciicircum{}", "^").replace("\\textasciitilde{}", "~")
+    body = body.replace("\\ ", " ").replace("~", " ")
     body = _TEX_ESCAPE.sub(r"\1", body)
     body = _TEX_COMMAND.sub(" ", body)
-    return words(body.replace("{", "").replace("}", ""))
+    return words(body.replace("}{", " ").replace("{", "").replace("}", ""))
 
 
 def text_words(data: bytes) -> list[str]:

@@ -96,7 +96,7 @@
   <!-- Julian Day Number of a Gregorian (or, with julian=true(), a Julian) date. -->
   <xsl:template name="day-number">
     <xsl:param name="iso"/>
-    <xsl:param name="julian" select="false()"/>
+    <xsl:param name="julian"/>
     <xsl:variable name="y" select="number(substring($iso, 1, 4))"/>
     <xsl:variable name="m" select="number(substring($iso, 6, 2))"/>
     <xsl:variable name="d" select="number(substring($iso, 9, 2))"/>
@@ -168,7 +168,7 @@
   <xsl:template name="date-pair">
     <xsl:param name="g"/>
     <xsl:param name="j"/>
-    <xsl:param name="old-style" select="false()"/>
+    <xsl:param name="old-style"/>
     <xsl:variable name="g-full" select="translate($g, '0123456789', '9999999999') = '9999-99-99'"/>
     <xsl:variable name="j-full" select="translate($j, '0123456789', '9999999999') = '9999-99-99'"/>
     <xsl:variable name="julian">
@@ -276,10 +276,107 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- The other calendar of a date, for the reader who cannot hover: "[N.S.
+       8 November 1917]" after a date written in the Julian calendar, "[O.S.
+       23 November 1917]" after a Gregorian date of the time and place that
+       used the Julian one (see date-pair). Nothing when the text already
+       gives the other date beside it ("October 26 (November 8)"), encoded as
+       a neighbouring date with the same @when. -->
+  <xsl:template name="date-gloss">
+    <xsl:variable name="key" select="concat(@when, '|', @from, '|', @to)"/>
+    <xsl:variable name="near"
+        select="preceding-sibling::*[1] | following-sibling::*[1]
+                | parent::tei:supplied/preceding-sibling::*[1] | parent::tei:supplied/following-sibling::*[1]"/>
+    <xsl:if test="$key != '||' and not($near/descendant-or-self::tei:date[concat(@when, '|', @from, '|', @to) = $key])">
+      <xsl:variable name="old-style" select="contains(@calendar, 'julian') or contains(@calendar, 'Julian')"/>
+      <xsl:variable name="words">
+        <xsl:choose>
+          <xsl:when test="@when">
+            <xsl:call-template name="other-calendar">
+              <xsl:with-param name="g" select="string(@when)"/>
+              <xsl:with-param name="old-style" select="$old-style"/>
+            </xsl:call-template>
+          </xsl:when>
+          <xsl:when test="@from and @to">
+            <xsl:call-template name="range-words">
+              <xsl:with-param name="start">
+                <xsl:call-template name="other-calendar">
+                  <xsl:with-param name="g" select="string(@from)"/>
+                  <xsl:with-param name="old-style" select="$old-style"/>
+                </xsl:call-template>
+              </xsl:with-param>
+              <xsl:with-param name="end">
+                <xsl:call-template name="other-calendar">
+                  <xsl:with-param name="g" select="string(@to)"/>
+                  <xsl:with-param name="old-style" select="$old-style"/>
+                </xsl:call-template>
+              </xsl:with-param>
+            </xsl:call-template>
+          </xsl:when>
+        </xsl:choose>
+      </xsl:variable>
+      <xsl:if test="normalize-space(translate($words, '–', '')) != ''">
+        <xsl:value-of select="concat('[', substring('O.S.N.S.', 1 + 4 * number(boolean($old-style)), 4), ' ', normalize-space($words), ']')"/>
+      </xsl:if>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Two dates in words as a range, saying a shared month and year once:
+       "6–7 November 1917", "26 October – 8 November 1917", "February –
+       7 November 1917", "1916 – 7 November 1917". -->
+  <xsl:template name="range-words">
+    <xsl:param name="start"/>
+    <xsl:param name="end"/>
+    <xsl:variable name="s1" select="substring-after($start, ' ')"/>
+    <xsl:variable name="s2" select="substring-after($s1, ' ')"/>
+    <xsl:variable name="e1" select="substring-after($end, ' ')"/>
+    <xsl:variable name="e2" select="substring-after($e1, ' ')"/>
+    <xsl:variable name="start-year" select="concat($s2, substring($s1, 1, string-length($s1) * number($s2 = '')))"/>
+    <xsl:variable name="end-year" select="concat($e2, substring($e1, 1, string-length($e1) * number($e2 = '')))"/>
+    <xsl:choose>
+      <xsl:when test="$start = '' or $end = ''">
+        <xsl:value-of select="concat($start, ' – ', $end)"/>
+      </xsl:when>
+      <xsl:when test="$s2 != '' and $s1 = $e1">
+        <xsl:value-of select="concat(substring-before($start, ' '), '–', $end)"/>
+      </xsl:when>
+      <xsl:when test="$start-year != '' and $start-year = $end-year">
+        <xsl:value-of select="concat(substring($start, 1, string-length($start) - string-length($start-year) - 1), ' – ', $end)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="concat($start, ' – ', $end)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A Gregorian ISO date in words in the other calendar: itself when the
+       text is Old Style (the reader needs the New Style), else its Julian
+       equivalent (full dates only). -->
+  <xsl:template name="other-calendar">
+    <xsl:param name="g"/>
+    <xsl:param name="old-style"/>
+    <xsl:choose>
+      <xsl:when test="$old-style">
+        <xsl:call-template name="date-words">
+          <xsl:with-param name="iso" select="$g"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="translate($g, '0123456789', '9999999999') = '9999-99-99'">
+        <xsl:call-template name="date-words">
+          <xsl:with-param name="iso">
+            <xsl:call-template name="to-julian">
+              <xsl:with-param name="iso" select="$g"/>
+            </xsl:call-template>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- Days in a month (29 for February of a leap year, or of no year). -->
   <xsl:template name="month-days">
     <xsl:param name="month"/>
-    <xsl:param name="year" select="''"/>
+    <xsl:param name="year"/>
     <xsl:choose>
       <xsl:when test="$month = 2">
         <xsl:choose>

@@ -20,26 +20,57 @@
   <xsl:variable name="title-stmt" select="$file-desc/tei:titleStmt"/>
 
   <xsl:variable name="doc-title">
-    <xsl:variable name="titles" select="$title-stmt/tei:title"/>
+    <xsl:for-each select="$tei-header">
+      <xsl:call-template name="header-title"/>
+    </xsl:for-each>
+    <xsl:if test="not($tei-header)">Untitled document</xsl:if>
+  </xsl:variable>
+
+  <!-- The title of a document (context: its teiHeader): the main title of
+       titleStmt (without its notes), else its first, else the title page's. -->
+  <xsl:template name="header-title">
+    <xsl:variable name="titles" select="tei:fileDesc/tei:titleStmt/tei:title"/>
     <xsl:variable name="main" select="($titles[@type = 'main'] | $titles[not(@type)])[1]"/>
-    <xsl:variable name="front-title" select="normalize-space((/*/tei:text/tei:front//tei:docTitle)[1])"/>
+    <xsl:variable name="main-text">
+      <xsl:apply-templates select="$main" mode="plain"/>
+    </xsl:variable>
+    <xsl:variable name="first-text">
+      <xsl:apply-templates select="$titles[1]" mode="plain"/>
+    </xsl:variable>
+    <xsl:variable name="front-text">
+      <xsl:apply-templates select="(../tei:text/tei:front//tei:docTitle)[1]" mode="plain"/>
+    </xsl:variable>
     <xsl:choose>
-      <xsl:when test="normalize-space($main) != ''">
-        <xsl:value-of select="normalize-space($main)"/>
+      <xsl:when test="normalize-space($main-text) != ''">
+        <xsl:value-of select="normalize-space($main-text)"/>
       </xsl:when>
-      <xsl:when test="normalize-space($titles[1]) != ''">
-        <xsl:value-of select="normalize-space($titles[1])"/>
+      <xsl:when test="normalize-space($first-text) != ''">
+        <xsl:value-of select="normalize-space($first-text)"/>
       </xsl:when>
-      <xsl:when test="$front-title != ''">
-        <xsl:value-of select="$front-title"/>
+      <xsl:when test="normalize-space($front-text) != ''">
+        <xsl:value-of select="normalize-space($front-text)"/>
       </xsl:when>
       <xsl:otherwise>Untitled document</xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- The title of one document of a corpus (context: its TEI element). -->
+  <xsl:template name="document-title">
+    <xsl:for-each select="tei:teiHeader[1]">
+      <xsl:call-template name="header-title"/>
+    </xsl:for-each>
+    <xsl:if test="not(tei:teiHeader)">
+      <xsl:value-of select="concat('Document ', count(preceding-sibling::tei:TEI) + 1)"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:variable name="doc-subtitle-text">
+    <xsl:apply-templates select="$title-stmt/tei:title[@type = 'sub' or @type = 'subtitle'][1]" mode="plain"/>
   </xsl:variable>
+  <xsl:variable name="doc-subtitle" select="normalize-space($doc-subtitle-text)"/>
 
-  <xsl:variable name="doc-subtitle" select="normalize-space($title-stmt/tei:title[@type = 'sub' or @type = 'subtitle'][1])"/>
-
-  <!-- Authors joined with commas and "and". -->
+  <!-- Authors joined with commas and "and", each as a reader writes a name
+       (names.xsl: name-label), never with its identifiers. -->
   <xsl:variable name="doc-author">
     <xsl:for-each select="$title-stmt/tei:author[normalize-space()]">
       <xsl:if test="position() &gt; 1">
@@ -48,9 +79,12 @@
           <xsl:otherwise>, </xsl:otherwise>
         </xsl:choose>
       </xsl:if>
-      <xsl:value-of select="normalize-space(.)"/>
+      <xsl:call-template name="name-label"/>
     </xsl:for-each>
   </xsl:variable>
+
+  <!-- Is the document a corpus (several TEI documents in one file)? -->
+  <xsl:variable name="is-corpus" select="boolean(/tei:teiCorpus)"/>
 
   <xsl:variable name="doc-lang">
     <xsl:choose>
@@ -62,6 +96,9 @@
       </xsl:when>
       <xsl:when test="/*/tei:text/@xml:lang">
         <xsl:value-of select="/*/tei:text/@xml:lang"/>
+      </xsl:when>
+      <xsl:when test="normalize-space($tei-header/tei:profileDesc/tei:langUsage/tei:language[1]/@ident) != ''">
+        <xsl:value-of select="normalize-space($tei-header/tei:profileDesc/tei:langUsage/tei:language[1]/@ident)"/>
       </xsl:when>
       <xsl:otherwise>en</xsl:otherwise>
     </xsl:choose>

@@ -39,7 +39,7 @@
   <xsl:variable name="index-orgs"
       select="/*/tei:standOff//tei:org | /*/tei:teiHeader/tei:profileDesc//tei:listOrg//tei:org"/>
   <xsl:variable name="unidentified-names"
-      select="$texts//tei:persName[not(@ref)] | $texts//tei:placeName[not(@ref)] | $texts//tei:orgName[not(@ref)]"/>
+      select="$special[self::tei:persName or self::tei:placeName or self::tei:orgName][not(@ref)]"/>
   <!-- The first mention of each unidentified name (Muenchian grouping). -->
   <xsl:variable name="unidentified-groups"
       select="$unidentified-names[generate-id() = generate-id(key('unidentified', concat(local-name(), '|', normalize-space(.)))[1])]"/>
@@ -98,8 +98,71 @@
       </xsl:when>
       <xsl:otherwise>
         <xsl:text>nm.</xsl:text>
-        <xsl:number level="multiple" count="*" format="1.1"/>
+        <xsl:call-template name="tree-place"/>
       </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The ids of those of $mentions that the output shows, " nm.1.2 nm.3.4 ":
+       a name in furniture the edition leaves out, in a deletion the plain
+       text leaves out, on the side of a choice the edition does not show,
+       or without words, has no anchor to link to. -->
+  <xsl:template name="shown-mention-ids">
+    <xsl:param name="mentions"/>
+    <xsl:for-each select="$mentions[normalize-space()]">
+      <xsl:if test="($show-furniture or not(ancestor::tei:fw)) and ($w-strike or $diplomatic or not(ancestor::tei:del))
+                    and ($diplomatic or not((ancestor::tei:sic[../tei:corr] | ancestor::tei:orig[../tei:reg]
+                                             | ancestor::tei:abbr[../tei:expan])[parent::tei:choice]))
+                    and (not($diplomatic) or not((ancestor::tei:corr[../tei:sic] | ancestor::tei:reg[../tei:orig]
+                                                  | ancestor::tei:expan[../tei:abbr])[parent::tei:choice]))
+                    and not(ancestor::tei:index or ancestor::tei:binaryObject or ancestor::tei:interp
+                            or ancestor::tei:gap or ancestor::tei:witDetail or ancestor::tei:metamark)">
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="mention-id"/>
+      </xsl:if>
+    </xsl:for-each>
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
+  <!-- w-mention-ref for each id of $ids (shown-mention-ids, normalised),
+       numbered from $number, with the entry's $label. The list is halved until it is short, so that
+       a name mentioned thousands of times does not nest thousands of calls
+       (libxslt stops at 3,000). -->
+  <xsl:template name="each-mention">
+    <xsl:param name="ids"/>
+    <xsl:param name="number" select="1"/>
+    <xsl:param name="label"/>
+    <xsl:choose>
+      <xsl:when test="string-length($ids) &gt; 1500">
+        <xsl:variable name="cut" select="floor(string-length($ids) div 2)"/>
+        <xsl:variable name="left"
+            select="normalize-space(concat(substring($ids, 1, $cut), substring-before(concat(substring($ids, $cut + 1), ' '), ' ')))"/>
+        <xsl:variable name="right" select="substring-after(substring($ids, $cut + 1), ' ')"/>
+        <xsl:call-template name="each-mention">
+          <xsl:with-param name="ids" select="$left"/>
+          <xsl:with-param name="number" select="$number"/>
+          <xsl:with-param name="label" select="$label"/>
+        </xsl:call-template>
+        <xsl:if test="normalize-space($right) != ''">
+          <xsl:call-template name="each-mention">
+            <xsl:with-param name="ids" select="normalize-space($right)"/>
+            <xsl:with-param name="number" select="$number + 1 + string-length($left) - string-length(translate($left, ' ', ''))"/>
+            <xsl:with-param name="label" select="$label"/>
+          </xsl:call-template>
+        </xsl:if>
+      </xsl:when>
+      <xsl:when test="$ids != ''">
+        <xsl:call-template name="w-mention-ref">
+          <xsl:with-param name="id" select="substring-before(concat($ids, ' '), ' ')"/>
+          <xsl:with-param name="number" select="$number"/>
+          <xsl:with-param name="label" select="$label"/>
+        </xsl:call-template>
+        <xsl:call-template name="each-mention">
+          <xsl:with-param name="ids" select="substring-after($ids, ' ')"/>
+          <xsl:with-param name="number" select="$number + 1"/>
+          <xsl:with-param name="label" select="$label"/>
+        </xsl:call-template>
+      </xsl:when>
     </xsl:choose>
   </xsl:template>
 
@@ -110,13 +173,19 @@
         select="$names[@type = 'main' or @type = 'standard' or @type = 'full' or @type = 'preferred'][1]"/>
     <xsl:choose>
       <xsl:when test="$preferred">
-        <xsl:value-of select="normalize-space($preferred)"/>
+        <xsl:for-each select="$preferred">
+          <xsl:call-template name="name-label"/>
+        </xsl:for-each>
       </xsl:when>
       <xsl:when test="$names[not(@type)]">
-        <xsl:value-of select="normalize-space($names[not(@type)][1])"/>
+        <xsl:for-each select="$names[not(@type)][1]">
+          <xsl:call-template name="name-label"/>
+        </xsl:for-each>
       </xsl:when>
       <xsl:when test="$names">
-        <xsl:value-of select="normalize-space($names[1])"/>
+        <xsl:for-each select="$names[1]">
+          <xsl:call-template name="name-label"/>
+        </xsl:for-each>
       </xsl:when>
       <xsl:when test="@n">
         <xsl:value-of select="@n"/>
@@ -124,6 +193,121 @@
       <xsl:otherwise>
         <xsl:value-of select="@xml:id"/>
       </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A name as a reader writes it (context: a name, or an element holding
+       names such as author): one name out of several variants, its parts in
+       reading order ("Juliette Adam", "Madame Juliette Adam", "Edward
+       Bulwer-Lytton, Baron Lytton"), never its identifiers (idno) or notes.
+       A name written as text keeps its own words and order. -->
+  <xsl:template name="name-label">
+    <xsl:variable name="names" select="tei:persName | tei:orgName | tei:name | tei:placeName"/>
+    <xsl:variable name="parts" select="tei:forename | tei:surname | tei:roleName | tei:addName | tei:genName | tei:nameLink"/>
+    <xsl:choose>
+      <xsl:when test="$names and not(text()[normalize-space()])">
+        <xsl:variable name="preferred"
+            select="$names[@type = 'main' or @type = 'standard' or @type = 'full' or @type = 'preferred' or @full = 'yes'][1]"/>
+        <xsl:variable name="plain" select="$names[not(@type) or @type != 'variant']"/>
+        <xsl:choose>
+          <xsl:when test="$preferred">
+            <xsl:for-each select="$preferred">
+              <xsl:call-template name="name-label"/>
+            </xsl:for-each>
+          </xsl:when>
+          <xsl:when test="$plain">
+            <xsl:for-each select="$plain[1]">
+              <xsl:call-template name="name-label"/>
+            </xsl:for-each>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:for-each select="$names[1]">
+              <xsl:call-template name="name-label"/>
+            </xsl:for-each>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:when test="$parts and not(text()[normalize-space()])">
+        <xsl:variable name="core" select="tei:forename | tei:surname | tei:nameLink | tei:genName"/>
+        <xsl:variable name="first-core" select="$core[1]"/>
+        <xsl:variable name="text">
+          <!-- Role names and additions before the name ("Madame", "Sir"). -->
+          <xsl:for-each select="(tei:roleName | tei:addName)[not($first-core) or following-sibling::*[generate-id() = generate-id($first-core)]]">
+            <xsl:value-of select="concat(normalize-space(.), ' ')"/>
+          </xsl:for-each>
+          <xsl:for-each select="tei:forename">
+            <xsl:value-of select="concat(normalize-space(.), ' ')"/>
+          </xsl:for-each>
+          <xsl:for-each select="tei:nameLink">
+            <xsl:value-of select="concat(normalize-space(.), ' ')"/>
+          </xsl:for-each>
+          <xsl:for-each select="tei:surname">
+            <xsl:value-of select="concat(normalize-space(.), ' ')"/>
+          </xsl:for-each>
+          <xsl:for-each select="tei:genName">
+            <xsl:value-of select="concat(normalize-space(.), ' ')"/>
+          </xsl:for-each>
+          <!-- Titles after it ("Baron Lytton"), after a comma. -->
+          <xsl:for-each select="(tei:roleName | tei:addName)[$first-core and not(following-sibling::*[generate-id() = generate-id($first-core)])]">
+            <xsl:value-of select="concat(', ', normalize-space(.), ' ')"/>
+          </xsl:for-each>
+        </xsl:variable>
+        <xsl:value-of select="normalize-space(translate(normalize-space($text), '&#10;', ' '))"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="text">
+          <xsl:apply-templates mode="name-text"/>
+        </xsl:variable>
+        <xsl:value-of select="normalize-space($text)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="*" mode="name-text">
+    <xsl:if test="preceding-sibling::node()[1][self::*]">
+      <xsl:text> </xsl:text>
+    </xsl:if>
+    <xsl:apply-templates mode="name-text"/>
+  </xsl:template>
+  <xsl:template match="tei:persName | tei:orgName | tei:name" mode="name-text">
+    <xsl:if test="preceding-sibling::node()[1][self::*]">
+      <xsl:text> </xsl:text>
+    </xsl:if>
+    <xsl:call-template name="name-label"/>
+  </xsl:template>
+  <xsl:template match="tei:idno | tei:note | tei:ptr | tei:email | tei:affiliation | tei:choice/tei:sic
+                       | tei:choice/tei:orig | tei:choice/tei:abbr | comment() | processing-instruction()" mode="name-text"/>
+  <xsl:template match="text()" mode="name-text">
+    <xsl:value-of select="."/>
+  </xsl:template>
+
+  <!-- What a mention's tooltip says: "Person: Vladimir Lenin (1870–1924)",
+       or that the register does not know it. -->
+  <xsl:template name="name-title">
+    <xsl:param name="kind"/>
+    <xsl:param name="entity"/>
+    <xsl:param name="uncertain"/>
+    <xsl:variable name="kind-label">
+      <xsl:call-template name="kind-label">
+        <xsl:with-param name="kind" select="$kind"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$entity != ''">
+        <xsl:for-each select="key('entity', $entity)">
+          <xsl:value-of select="concat(translate(substring($kind-label, 1, 1), 'pon', 'PON'), substring($kind-label, 2), ': ')"/>
+          <xsl:call-template name="entity-label"/>
+          <xsl:variable name="dates">
+            <xsl:call-template name="entity-dates"/>
+          </xsl:variable>
+          <xsl:if test="$dates != ''">
+            <xsl:value-of select="concat(' (', $dates, ')')"/>
+          </xsl:if>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:when test="$uncertain">
+        <xsl:value-of select="concat('Unidentified ', $kind-label, ' (not in the register)')"/>
+      </xsl:when>
     </xsl:choose>
   </xsl:template>
 

@@ -81,7 +81,7 @@
   <xsl:template name="chunk">
     <xsl:param name="text"/>
     <xsl:param name="size" select="16"/>
-    <xsl:param name="separator" select="' '"/>
+    <xsl:param name="separator"/>
     <xsl:choose>
       <xsl:when test="string-length($text) &gt; $size">
         <xsl:value-of select="substring($text, 1, $size)"/>

@@ -30,18 +30,28 @@
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
-  <!-- Font families (FOP picks the first it has; the rest are fall-backs). -->
-  <xsl:param name="font" select="'Noto Serif'"/>
-  <xsl:param name="sans-font" select="'Noto Sans'"/>
-  <xsl:param name="mono-font" select="'DejaVu Sans Mono'"/>
   <!-- Body text size. -->
   <xsl:param name="font-size" select="'10.5pt'"/>
   <!-- Paper: a4 or letter. -->
   <xsl:param name="paper" select="'a4'"/>
 
-  <xsl:variable name="serif" select="concat($font, ', DejaVu Serif, serif')"/>
-  <xsl:variable name="sans" select="concat($sans-font, ', DejaVu Sans, sans-serif')"/>
-  <xsl:variable name="mono" select="concat($mono-font, ', DejaVu Sans Mono, monospace')"/>
+  <!-- Font families: the chosen one, then the fallbacks (common/fonts.xsl);
+       FOP takes each character from the first family that has it. -->
+  <xsl:variable name="serif">
+    <xsl:call-template name="family-list">
+      <xsl:with-param name="list" select="concat($font, ', ', $fallback-fonts, ', serif')"/>
+    </xsl:call-template>
+  </xsl:variable>
+  <xsl:variable name="sans">
+    <xsl:call-template name="family-list">
+      <xsl:with-param name="list" select="concat($sans-font, ', DejaVu Sans, ', $fallback-fonts, ', sans-serif')"/>
+    </xsl:call-template>
+  </xsl:variable>
+  <xsl:variable name="mono">
+    <xsl:call-template name="family-list">
+      <xsl:with-param name="list" select="concat($mono-font, ', DejaVu Sans Mono, ', $fallback-fonts, ', monospace')"/>
+    </xsl:call-template>
+  </xsl:variable>
   <xsl:variable name="muted" select="'#555555'"/>
   <xsl:variable name="link" select="'#1b4f8f'"/>
   <xsl:variable name="rule" select="'#b8b2a4'"/>
@@ -51,8 +61,15 @@
   <!-- ================================================================== -->
 
   <xsl:template match="/">
+    <xsl:call-template name="document-warnings"/>
     <fo:root font-family="{$serif}" font-size="{$font-size}" line-height="1.45" xml:lang="{$doc-lang}"
-             hyphenate="false" line-height-shift-adjustment="disregard-shifts">
+             hyphenate="true" hyphenation-remain-character-count="3" hyphenation-push-character-count="3"
+             line-height-shift-adjustment="disregard-shifts">
+      <xsl:attribute name="language">
+        <xsl:call-template name="base-lang">
+          <xsl:with-param name="lang" select="$doc-lang"/>
+        </xsl:call-template>
+      </xsl:attribute>
       <fo:layout-master-set>
         <xsl:call-template name="page-master">
           <xsl:with-param name="name" select="'first'"/>
@@ -88,9 +105,7 @@
       </fo:declarations>
       <xsl:if test="$headed-divisions or $has-index">
         <fo:bookmark-tree>
-          <xsl:for-each select="$headed-divisions[not(ancestor::*[self::tei:div or self::tei:div1 or self::tei:div2
-                                or self::tei:div3 or self::tei:div4 or self::tei:div5 or self::tei:div6
-                                or self::tei:div7][tei:head])]">
+          <xsl:for-each select="$toc-top">
             <xsl:call-template name="bookmark"/>
           </xsl:for-each>
           <xsl:if test="$has-index">
@@ -135,6 +150,9 @@
               </fo:block>
             </xsl:otherwise>
           </xsl:choose>
+          <xsl:if test="$witnesses">
+            <xsl:call-template name="witness-list"/>
+          </xsl:if>
           <xsl:if test="$has-index">
             <xsl:call-template name="index-of-names"/>
           </xsl:if>
@@ -169,13 +187,9 @@
     </xsl:variable>
     <fo:bookmark internal-destination="{$id}">
       <fo:bookmark-title>
-        <xsl:variable name="title">
-          <xsl:apply-templates select="tei:head[1]" mode="plain"/>
-        </xsl:variable>
-        <xsl:value-of select="normalize-space($title)"/>
+        <xsl:call-template name="heading-text"/>
       </fo:bookmark-title>
-      <xsl:for-each select="*[self::tei:div or self::tei:div1 or self::tei:div2 or self::tei:div3 or self::tei:div4
-                            or self::tei:div5 or self::tei:div6 or self::tei:div7][tei:head]">
+      <xsl:for-each select="(tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7)[tei:head]">
         <xsl:call-template name="bookmark"/>
       </xsl:for-each>
     </fo:bookmark>
@@ -353,130 +367,201 @@
   <!-- Helpers                                                             -->
   <!-- ================================================================== -->
 
-  <!-- The FO id of an element with an xml:id (links and citations find it). -->
   <xsl:template name="fo-id">
-    <xsl:if test="@xml:id">
+    <xsl:param name="id"/>
+    <xsl:if test="$id != ''">
       <xsl:attribute name="id">
-        <xsl:value-of select="@xml:id"/>
-      </xsl:attribute>
-    </xsl:if>
-    <xsl:if test="@xml:lang">
-      <xsl:attribute name="xml:lang">
-        <xsl:value-of select="@xml:lang"/>
+        <xsl:value-of select="$id"/>
       </xsl:attribute>
     </xsl:if>
   </xsl:template>
 
-  <xsl:template name="content">
-    <xsl:param name="container" select="false()"/>
-    <xsl:variable name="blocks">
-      <xsl:call-template name="has-blocks"/>
-    </xsl:variable>
+  <!-- The language of a passage: hyphenation patterns follow it. -->
+  <xsl:template name="fo-lang">
+    <xsl:param name="lang"/>
+    <xsl:if test="$lang != ''">
+      <xsl:attribute name="language">
+        <xsl:call-template name="base-lang">
+          <xsl:with-param name="lang" select="$lang"/>
+        </xsl:call-template>
+      </xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Rendition tokens as FO properties (FOP has no double or wavy line: a
+       single one stands for them). -->
+  <xsl:template name="fo-style">
+    <xsl:param name="tokens"/>
+    <xsl:if test="contains($tokens, ' italic ')">
+      <xsl:attribute name="font-style">italic</xsl:attribute>
+    </xsl:if>
+    <xsl:if test="contains($tokens, ' upright ')">
+      <xsl:attribute name="font-style">normal</xsl:attribute>
+    </xsl:if>
+    <xsl:if test="contains($tokens, ' bold ')">
+      <xsl:attribute name="font-weight">bold</xsl:attribute>
+    </xsl:if>
+    <xsl:if test="contains($tokens, ' smallcaps ')">
+      <!-- FOP has no small capitals: capitals, a size smaller. -->
+      <xsl:attribute name="text-transform">uppercase</xsl:attribute>
+      <xsl:attribute name="font-size">0.82em</xsl:attribute>
+      <xsl:attribute name="letter-spacing">0.03em</xsl:attribute>
+    </xsl:if>
+    <xsl:if test="contains($tokens, ' allcaps ')">
+      <xsl:attribute name="text-transform">uppercase</xsl:attribute>
+    </xsl:if>
+    <xsl:if test="contains($tokens, ' underline ') or contains($tokens, ' strike')">
+      <xsl:attribute name="text-decoration">
+        <xsl:if test="contains($tokens, ' underline ')">underline </xsl:if>
+        <xsl:if test="contains($tokens, ' strike')">line-through</xsl:if>
+      </xsl:attribute>
+    </xsl:if>
+    <!-- FOP draws one kind of underline: a double one is a double bottom
+         border, a wavy one a dotted border (it has no wavy line). -->
+    <xsl:if test="contains($tokens, ' underline-double ') or contains($tokens, ' underline-wavy ')">
+      <xsl:attribute name="border-bottom-style">
+        <xsl:value-of select="substring('double dotted', 1 + 7 * number(not(contains($tokens, ' underline-double '))), 6)"/>
+      </xsl:attribute>
+      <xsl:attribute name="border-bottom-width">
+        <xsl:value-of select="substring('1.6pt0.9pt', 1 + 5 * number(not(contains($tokens, ' underline-double '))), 5)"/>
+      </xsl:attribute>
+      <xsl:attribute name="padding-bottom">0.3pt</xsl:attribute>
+    </xsl:if>
+    <xsl:if test="contains($tokens, ' superscript ') or contains($tokens, ' subscript ')">
+      <xsl:attribute name="baseline-shift">
+        <xsl:value-of select="substring('supersub', 1 + 5 * number(not(contains($tokens, ' superscript '))), 5)"/>
+      </xsl:attribute>
+      <xsl:attribute name="font-size">0.7em</xsl:attribute>
+    </xsl:if>
+    <xsl:if test="contains($tokens, ' mono ')">
+      <xsl:attribute name="font-family">
+        <xsl:value-of select="$mono"/>
+      </xsl:attribute>
+    </xsl:if>
+    <xsl:if test="contains($tokens, ' large ')">
+      <xsl:attribute name="font-size">1.2em</xsl:attribute>
+    </xsl:if>
+    <xsl:if test="contains($tokens, ' small ')">
+      <xsl:attribute name="font-size">0.85em</xsl:attribute>
+    </xsl:if>
+    <xsl:if test="contains($tokens, ' spaced ')">
+      <xsl:attribute name="letter-spacing">0.12em</xsl:attribute>
+    </xsl:if>
+    <xsl:if test="contains($tokens, ' color:#')">
+      <xsl:attribute name="color">
+        <xsl:value-of select="substring(substring-after($tokens, ' color:'), 1, 7)"/>
+      </xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The house style of each kind of line (a title, a dateline…). -->
+  <xsl:template name="role-style">
+    <xsl:param name="role"/>
     <xsl:choose>
-      <xsl:when test="$blocks = '1' or ($container and * and not(text()[normalize-space()]))">
-        <xsl:apply-templates mode="block"/>
+      <xsl:when test="$role = 'titlePart' and (not(@type) or @type = 'main')">
+        <xsl:attribute name="font-size">15pt</xsl:attribute>
+        <xsl:attribute name="font-weight">bold</xsl:attribute>
+        <xsl:attribute name="line-height">1.25</xsl:attribute>
       </xsl:when>
-      <xsl:otherwise>
-        <fo:block>
-          <xsl:apply-templates mode="inline"/>
-        </fo:block>
-      </xsl:otherwise>
+      <xsl:when test="$role = 'titlePart'">
+        <xsl:attribute name="font-size">11.5pt</xsl:attribute>
+        <xsl:attribute name="font-style">italic</xsl:attribute>
+      </xsl:when>
+      <xsl:when test="$role = 'docAuthor'">
+        <xsl:attribute name="font-size">10pt</xsl:attribute>
+        <xsl:attribute name="text-transform">uppercase</xsl:attribute>
+        <xsl:attribute name="letter-spacing">0.04em</xsl:attribute>
+      </xsl:when>
+      <xsl:when test="$role = 'dateline' or $role = 'stage'">
+        <xsl:attribute name="font-style">italic</xsl:attribute>
+      </xsl:when>
+      <xsl:when test="$role = 'signed' or $role = 'trailer'">
+        <xsl:attribute name="text-transform">uppercase</xsl:attribute>
+        <xsl:attribute name="font-size">0.82em</xsl:attribute>
+        <xsl:attribute name="letter-spacing">0.03em</xsl:attribute>
+      </xsl:when>
+      <xsl:when test="$role = 'bibl'">
+        <xsl:attribute name="font-size">0.92em</xsl:attribute>
+        <xsl:attribute name="color">
+          <xsl:value-of select="$muted"/>
+        </xsl:attribute>
+      </xsl:when>
+      <xsl:when test="$role = 'head' or $role = 'speaker'">
+        <xsl:attribute name="font-weight">bold</xsl:attribute>
+        <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
+      </xsl:when>
+      <xsl:when test="$role = 'fw'">
+        <xsl:attribute name="font-family">
+          <xsl:value-of select="$sans"/>
+        </xsl:attribute>
+        <xsl:attribute name="font-size">7pt</xsl:attribute>
+        <xsl:attribute name="color">
+          <xsl:value-of select="$muted"/>
+        </xsl:attribute>
+      </xsl:when>
+      <xsl:when test="$role = 'formula'">
+        <xsl:attribute name="font-family">
+          <xsl:value-of select="$mono"/>
+        </xsl:attribute>
+      </xsl:when>
     </xsl:choose>
   </xsl:template>
 
-  <!-- A paragraph-like block with inline content. -->
-  <xsl:template name="para">
-    <xsl:param name="align" select="'justify'"/>
-    <xsl:param name="style" select="'normal'"/>
-    <xsl:param name="size" select="''"/>
-    <xsl:param name="before" select="'0pt'"/>
-    <xsl:param name="after" select="'5pt'"/>
-    <xsl:param name="color" select="''"/>
-    <fo:block text-align="{$align}" space-before="{$before}" space-after="{$after}">
-      <xsl:if test="$align = 'justify'">
-        <xsl:attribute name="text-align-last">start</xsl:attribute>
-      </xsl:if>
-      <xsl:if test="$style != 'normal'">
-        <xsl:attribute name="font-style">
-          <xsl:value-of select="$style"/>
-        </xsl:attribute>
-      </xsl:if>
-      <xsl:if test="$size != ''">
-        <xsl:attribute name="font-size">
-          <xsl:value-of select="$size"/>
-        </xsl:attribute>
-      </xsl:if>
-      <xsl:if test="$color != ''">
-        <xsl:attribute name="color">
-          <xsl:value-of select="$color"/>
-        </xsl:attribute>
-      </xsl:if>
-      <xsl:call-template name="fo-id"/>
-      <xsl:call-template name="line-content"/>
-    </fo:block>
-  </xsl:template>
-
   <!-- ================================================================== -->
-  <!-- Block mode                                                          -->
+  <!-- Block primitives                                                    -->
   <!-- ================================================================== -->
 
-  <xsl:template match="tei:text | tei:body | tei:group | tei:floatingText" mode="block">
+  <xsl:template name="w-container">
+    <xsl:param name="kind"/>
+    <xsl:param name="class"/>
+    <xsl:param name="id"/>
+    <xsl:param name="inline"/>
+    <xsl:param name="path"/>
+    <xsl:param name="nodes" select="node()"/>
     <fo:block>
-      <xsl:call-template name="fo-id"/>
-      <xsl:apply-templates mode="block"/>
-    </fo:block>
-  </xsl:template>
-
-  <xsl:template match="tei:front" mode="block">
-    <fo:block text-align="center" space-after="14pt">
-      <xsl:call-template name="fo-id"/>
-      <xsl:apply-templates mode="block"/>
-    </fo:block>
-  </xsl:template>
-
-  <xsl:template match="tei:back" mode="block">
-    <fo:block space-before="12pt" font-size="0.95em">
-      <xsl:call-template name="fo-id"/>
-      <xsl:apply-templates mode="block"/>
-    </fo:block>
-  </xsl:template>
-
-  <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7"
-      mode="block">
-    <fo:block>
-      <xsl:if test="not(@type = 'titlepage' or @type = 'titlePage')">
-        <xsl:attribute name="text-align">start</xsl:attribute>
-      </xsl:if>
+      <xsl:call-template name="fo-id">
+        <xsl:with-param name="id" select="$id"/>
+      </xsl:call-template>
+      <xsl:call-template name="fo-lang">
+        <xsl:with-param name="lang" select="@xml:lang"/>
+      </xsl:call-template>
       <xsl:choose>
-        <xsl:when test="tei:head">
-          <xsl:attribute name="id">
-            <xsl:call-template name="section-id"/>
-          </xsl:attribute>
+        <xsl:when test="$kind = 'front'">
+          <xsl:attribute name="space-after">14pt</xsl:attribute>
         </xsl:when>
-        <xsl:otherwise>
-          <xsl:call-template name="fo-id"/>
-        </xsl:otherwise>
+        <xsl:when test="$kind = 'back'">
+          <xsl:attribute name="space-before">12pt</xsl:attribute>
+          <xsl:attribute name="font-size">0.95em</xsl:attribute>
+        </xsl:when>
+        <xsl:when test="$kind = 'opener' or $kind = 'closer'">
+          <xsl:attribute name="space-before">4pt</xsl:attribute>
+          <xsl:attribute name="space-after">6pt</xsl:attribute>
+        </xsl:when>
+        <xsl:when test="$kind = 'figure' or $kind = 'sp' or $kind = 'cit' or $kind = 'address'">
+          <xsl:attribute name="space-after">6pt</xsl:attribute>
+        </xsl:when>
       </xsl:choose>
-      <xsl:apply-templates mode="block"/>
+      <xsl:call-template name="block-children">
+        <xsl:with-param name="nodes" select="$nodes"/>
+        <xsl:with-param name="inline" select="$inline"/>
+        <xsl:with-param name="path" select="$path"/>
+      </xsl:call-template>
     </fo:block>
-    <xsl:text>&#10;</xsl:text>
+    <xsl:if test="not($inline)">
+      <xsl:text>&#10;</xsl:text>
+    </xsl:if>
   </xsl:template>
 
-  <xsl:template match="tei:head" mode="block">
-    <xsl:variable name="division">
-      <xsl:call-template name="is-division-head"/>
-    </xsl:variable>
-    <xsl:variable name="level">
-      <xsl:call-template name="heading-level"/>
-    </xsl:variable>
+  <xsl:template name="w-heading">
+    <xsl:param name="level"/>
+    <xsl:param name="id"/>
+    <xsl:param name="text"/>
     <fo:block font-family="{$sans}" font-weight="bold" keep-with-next.within-page="always" text-align="start"
-              line-height="1.25">
-      <xsl:call-template name="fo-id"/>
+              line-height="1.25" hyphenate="false">
+      <xsl:call-template name="fo-id">
+        <xsl:with-param name="id" select="$id"/>
+      </xsl:call-template>
       <xsl:choose>
-        <xsl:when test="$division != '1'">
-          <xsl:attribute name="space-before">6pt</xsl:attribute>
-          <xsl:attribute name="space-after">3pt</xsl:attribute>
-        </xsl:when>
         <xsl:when test="$level = 2">
           <xsl:attribute name="font-size">13.5pt</xsl:attribute>
           <xsl:attribute name="space-before">16pt</xsl:attribute>
@@ -493,527 +578,490 @@
           <xsl:attribute name="space-after">4pt</xsl:attribute>
         </xsl:otherwise>
       </xsl:choose>
+      <xsl:value-of select="$text"/>
+      <xsl:if test="$text = ''">
+        <xsl:call-template name="inline-nodes"/>
+      </xsl:if>
+    </fo:block>
+  </xsl:template>
+
+  <xsl:template name="w-p">
+    <xsl:param name="id"/>
+    <fo:block id="{$id}" text-align="justify" text-align-last="start" space-after="5pt">
       <xsl:apply-templates mode="inline"/>
     </fo:block>
+    <xsl:text>&#10;</xsl:text>
   </xsl:template>
 
-  <xsl:template match="tei:p | tei:ab" mode="block">
-    <xsl:call-template name="para"/>
-  </xsl:template>
-
-  <xsl:template match="tei:titlePart" mode="block">
-    <xsl:choose>
-      <xsl:when test="not(@type) or @type = 'main'">
-        <fo:block font-size="15pt" font-weight="bold" space-after="4pt" line-height="1.25">
-          <xsl:call-template name="fo-id"/>
-          <xsl:apply-templates mode="inline"/>
-        </fo:block>
-      </xsl:when>
-      <xsl:otherwise>
-        <fo:block font-size="11.5pt" font-style="italic" space-after="4pt">
-          <xsl:call-template name="fo-id"/>
-          <xsl:apply-templates mode="inline"/>
-        </fo:block>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template match="tei:docAuthor | tei:docDate | tei:docEdition | tei:docImprint | tei:byline" mode="block">
-    <xsl:call-template name="para">
-      <xsl:with-param name="align" select="'center'"/>
-      <xsl:with-param name="after" select="'4pt'"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="tei:trailer" mode="block">
-    <xsl:call-template name="para">
-      <xsl:with-param name="align" select="'center'"/>
-      <xsl:with-param name="before" select="'12pt'"/>
-      <xsl:with-param name="after" select="'12pt'"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="tei:dateline" mode="block">
-    <xsl:call-template name="para">
-      <xsl:with-param name="align" select="'end'"/>
-      <xsl:with-param name="style" select="'italic'"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="tei:signed" mode="block">
-    <xsl:call-template name="para">
-      <xsl:with-param name="align" select="'end'"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="tei:salute | tei:addrLine | tei:speaker | tei:label | tei:imprimatur | tei:meeting
-                       | tei:caption | tei:figDesc | tei:docTitle/tei:title" mode="block">
-    <xsl:call-template name="para">
-      <xsl:with-param name="align" select="'start'"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="tei:bibl" mode="block">
-    <xsl:call-template name="para">
-      <xsl:with-param name="align" select="'start'"/>
-      <xsl:with-param name="size" select="'0.92em'"/>
-      <xsl:with-param name="color" select="$muted"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="tei:stage" mode="block">
-    <xsl:call-template name="para">
-      <xsl:with-param name="style" select="'italic'"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="tei:titlePage | tei:docTitle | tei:opener | tei:closer | tei:postscript | tei:argument
-                       | tei:sp | tei:castList | tei:listBibl | tei:address | tei:cit | tei:figure" mode="block">
-    <fo:block space-after="6pt">
-      <xsl:call-template name="fo-id"/>
-      <xsl:if test="self::tei:opener or self::tei:closer">
-        <xsl:attribute name="space-before">4pt</xsl:attribute>
-      </xsl:if>
-      <xsl:call-template name="content">
-        <xsl:with-param name="container" select="true()"/>
-      </xsl:call-template>
-    </fo:block>
-  </xsl:template>
-
-  <xsl:template match="tei:quote | tei:q | tei:said | tei:epigraph" mode="block">
-    <fo:block margin-left="8mm" margin-right="4mm" space-before="4pt" space-after="8pt" font-size="0.95em">
-      <xsl:call-template name="fo-id"/>
-      <xsl:call-template name="content">
-        <xsl:with-param name="container" select="self::tei:epigraph"/>
-      </xsl:call-template>
-    </fo:block>
-  </xsl:template>
-
-  <xsl:template match="tei:lg" mode="block">
-    <fo:block margin-left="8mm" space-before="4pt" space-after="8pt" text-align="start">
-      <xsl:call-template name="fo-id"/>
-      <xsl:apply-templates mode="block"/>
-    </fo:block>
-  </xsl:template>
-
-  <xsl:template match="tei:l" mode="block">
-    <fo:block margin-left="8mm" text-indent="-8mm" text-align="start">
-      <xsl:if test="not(parent::tei:lg) and not(preceding-sibling::*[1][self::tei:l])">
-        <xsl:attribute name="space-before">4pt</xsl:attribute>
-      </xsl:if>
-      <xsl:if test="not(parent::tei:lg) and not(following-sibling::*[1][self::tei:l])">
-        <xsl:attribute name="space-after">6pt</xsl:attribute>
-      </xsl:if>
-      <xsl:call-template name="fo-id"/>
-      <xsl:apply-templates mode="inline"/>
-    </fo:block>
-  </xsl:template>
-
-  <xsl:template match="tei:list" mode="block">
-    <xsl:apply-templates select="tei:head" mode="block"/>
-    <xsl:variable name="entries" select="tei:item | tei:label[not(following-sibling::*[1][self::tei:item])]"/>
-    <xsl:if test="$entries">
-      <xsl:variable name="widest">
-        <xsl:for-each select="tei:label">
-          <xsl:sort select="string-length(normalize-space())" data-type="number" order="descending"/>
-          <xsl:if test="position() = 1">
-            <xsl:value-of select="string-length(normalize-space())"/>
-          </xsl:if>
-        </xsl:for-each>
-      </xsl:variable>
-      <xsl:variable name="label-width">
-        <xsl:choose>
-          <xsl:when test="number($widest) &gt; 12">30</xsl:when>
-          <xsl:when test="number($widest) &gt; 3">
-            <xsl:value-of select="4 + 2 * number($widest)"/>
-          </xsl:when>
-          <xsl:otherwise>8</xsl:otherwise>
-        </xsl:choose>
-      </xsl:variable>
-      <fo:list-block provisional-distance-between-starts="{$label-width}mm" provisional-label-separation="2mm"
-                     space-before="2pt" space-after="6pt">
-        <xsl:call-template name="fo-id"/>
-        <xsl:for-each select="$entries">
-          <fo:list-item space-after="3pt">
-            <xsl:call-template name="fo-id"/>
-            <fo:list-item-label end-indent="label-end()">
-              <fo:block text-align="end">
-                <xsl:variable name="label" select="preceding-sibling::*[1][self::tei:label] | self::tei:label"/>
-                <xsl:choose>
-                  <xsl:when test="$label">
-                    <xsl:apply-templates select="$label/node()" mode="inline"/>
-                  </xsl:when>
-                  <xsl:when test="../@type = 'ordered' or contains(../@rend, 'numbered')">
-                    <xsl:value-of select="count(preceding-sibling::tei:item) + 1"/>
-                    <xsl:text>.</xsl:text>
-                  </xsl:when>
-                  <xsl:otherwise>•</xsl:otherwise>
-                </xsl:choose>
-              </fo:block>
-            </fo:list-item-label>
-            <fo:list-item-body start-indent="body-start()">
-              <xsl:choose>
-                <xsl:when test="self::tei:item">
-                  <xsl:call-template name="content"/>
-                </xsl:when>
-                <xsl:otherwise>
-                  <fo:block/>
-                </xsl:otherwise>
-              </xsl:choose>
-            </fo:list-item-body>
-          </fo:list-item>
-        </xsl:for-each>
-      </fo:list-block>
-    </xsl:if>
-    <xsl:apply-templates select="*[not(self::tei:item or self::tei:label or self::tei:head)]" mode="block"/>
-  </xsl:template>
-
-  <xsl:template match="tei:table" mode="block">
-    <xsl:apply-templates select="tei:head" mode="block"/>
-    <xsl:variable name="columns">
-      <xsl:for-each select="tei:row">
-        <xsl:sort select="count(tei:cell) + sum(tei:cell/@cols) - count(tei:cell[@cols])" data-type="number"
-                  order="descending"/>
-        <xsl:if test="position() = 1">
-          <xsl:value-of select="count(tei:cell) + sum(tei:cell/@cols) - count(tei:cell[@cols])"/>
-        </xsl:if>
-      </xsl:for-each>
-    </xsl:variable>
-    <xsl:if test="tei:row/tei:cell">
-      <fo:table table-layout="fixed" width="100%" border-collapse="collapse" space-before="4pt" space-after="8pt"
-                font-size="0.95em">
-        <xsl:call-template name="fo-id"/>
-        <fo:table-column column-width="proportional-column-width(1)" number-columns-repeated="{$columns}"/>
-        <fo:table-body>
-          <xsl:for-each select="tei:row[tei:cell]">
-            <fo:table-row>
-              <xsl:for-each select="tei:cell">
-                <fo:table-cell border="0.4pt solid {$rule}" padding="2pt 3pt">
-                  <xsl:if test="number(@cols) &gt; 1">
-                    <xsl:attribute name="number-columns-spanned">
-                      <xsl:value-of select="number(@cols)"/>
-                    </xsl:attribute>
-                  </xsl:if>
-                  <xsl:if test="number(@rows) &gt; 1">
-                    <xsl:attribute name="number-rows-spanned">
-                      <xsl:value-of select="number(@rows)"/>
-                    </xsl:attribute>
-                  </xsl:if>
-                  <xsl:if test="@role = 'label' or ../@role = 'label'">
-                    <xsl:attribute name="font-weight">bold</xsl:attribute>
-                  </xsl:if>
-                  <xsl:call-template name="content"/>
-                </fo:table-cell>
-              </xsl:for-each>
-            </fo:table-row>
-          </xsl:for-each>
-        </fo:table-body>
-      </fo:table>
-    </xsl:if>
-    <xsl:apply-templates select="*[not(self::tei:row or self::tei:head)]" mode="block"/>
-  </xsl:template>
-
-  <xsl:template match="tei:note" mode="block">
-    <xsl:variable name="footnote">
-      <xsl:call-template name="is-footnote"/>
-    </xsl:variable>
-    <xsl:choose>
-      <xsl:when test="$footnote = '1'">
-        <fo:block>
-          <xsl:apply-templates select="." mode="inline"/>
-        </fo:block>
-      </xsl:when>
-      <xsl:otherwise>
-        <fo:block font-size="0.92em" space-after="5pt" text-align="justify" text-align-last="start">
-          <xsl:call-template name="fo-id"/>
-          <xsl:if test="normalize-space(@n) != ''">
-            <fo:block font-weight="bold" keep-with-next.within-page="always">
-              <xsl:value-of select="normalize-space(@n)"/>
-            </fo:block>
-          </xsl:if>
-          <xsl:call-template name="note-content"/>
-        </fo:block>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template match="tei:fw" mode="block">
-    <xsl:if test="$show-furniture">
-      <fo:block font-family="{$sans}" font-size="7.5pt" color="{$muted}" space-before="4pt" space-after="4pt">
-        <xsl:call-template name="fo-id"/>
-        <xsl:apply-templates mode="inline"/>
-      </fo:block>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template match="tei:pb" mode="block">
-    <xsl:if test="$show-furniture">
-      <fo:block font-family="{$sans}" font-size="7pt" color="{$muted}" text-align="end">
-        <xsl:apply-templates select="." mode="inline"/>
-      </fo:block>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template match="tei:milestone" mode="block">
-    <fo:block text-align="center" space-before="6pt" space-after="6pt" color="{$muted}">
-      <xsl:call-template name="fo-id"/>
-      <xsl:text>*   *   *</xsl:text>
-    </fo:block>
-  </xsl:template>
-
-  <xsl:template match="tei:gap" mode="block">
+  <xsl:template name="w-para">
+    <xsl:param name="role"/>
+    <xsl:param name="align"/>
+    <xsl:param name="tokens"/>
+    <xsl:param name="css"/>
+    <xsl:param name="id"/>
+    <xsl:param name="lang"/>
+    <xsl:param name="nodes" select="node()"/>
+    <xsl:param name="inline"/>
     <fo:block>
-      <xsl:apply-templates select="." mode="inline"/>
-    </fo:block>
-  </xsl:template>
-
-  <xsl:template match="tei:lb | tei:cb | tei:gb" mode="block"/>
-
-  <xsl:template match="tei:anchor" mode="block">
-    <xsl:if test="@xml:id">
-      <fo:block id="{@xml:id}"/>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template match="text()" mode="block">
-    <xsl:if test="normalize-space()">
-      <fo:block>
-        <xsl:value-of select="."/>
-      </fo:block>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template match="*" mode="block">
-    <xsl:variable name="blocks">
-      <xsl:call-template name="has-blocks"/>
-    </xsl:variable>
-    <xsl:choose>
-      <xsl:when test="$blocks = '1'">
-        <fo:block>
-          <xsl:call-template name="fo-id"/>
-          <xsl:apply-templates mode="block"/>
-        </fo:block>
-      </xsl:when>
-      <xsl:otherwise>
-        <fo:block space-after="4pt">
-          <xsl:apply-templates select="." mode="inline"/>
-        </fo:block>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- ================================================================== -->
-  <!-- Inline mode                                                         -->
-  <!-- ================================================================== -->
-
-  <!-- A structural element inside a line: a block of its own (allowed in
-       fo:block; FOP also accepts it inside fo:inline). -->
-  <xsl:template match="tei:p | tei:ab | tei:l | tei:lg | tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4
-                       | tei:div5 | tei:div6 | tei:div7 | tei:floatingText | tei:sp | tei:castList | tei:listBibl
-                       | tei:figure | tei:titlePage | tei:head | tei:item | tei:listPerson | tei:listPlace
-                       | tei:listOrg | tei:row | tei:list | tei:table" mode="inline">
-    <fo:block space-before="2pt" space-after="2pt">
-      <xsl:if test="self::tei:lg or self::tei:list or self::tei:l">
-        <xsl:attribute name="margin-left">6mm</xsl:attribute>
+      <xsl:attribute name="text-align">
+        <xsl:value-of select="$align"/>
+      </xsl:attribute>
+      <xsl:if test="$align = 'justify'">
+        <xsl:attribute name="text-align-last">start</xsl:attribute>
       </xsl:if>
-      <xsl:call-template name="fo-id"/>
-      <xsl:apply-templates mode="inline"/>
+      <xsl:attribute name="space-after">
+        <xsl:value-of select="substring('2pt5pt', 1 + 3 * number(not($inline)), 3)"/>
+      </xsl:attribute>
+      <xsl:if test="$inline">
+        <xsl:attribute name="space-before">2pt</xsl:attribute>
+      </xsl:if>
+      <xsl:call-template name="role-style">
+        <xsl:with-param name="role" select="$role"/>
+      </xsl:call-template>
+      <xsl:call-template name="fo-style">
+        <xsl:with-param name="tokens" select="$tokens"/>
+      </xsl:call-template>
+      <xsl:call-template name="fo-id">
+        <xsl:with-param name="id" select="$id"/>
+      </xsl:call-template>
+      <xsl:call-template name="fo-lang">
+        <xsl:with-param name="lang" select="$lang"/>
+      </xsl:call-template>
+      <xsl:call-template name="inline-nodes">
+        <xsl:with-param name="nodes" select="$nodes"/>
+      </xsl:call-template>
     </fo:block>
   </xsl:template>
 
-  <xsl:template match="tei:list/tei:label" mode="inline">
-    <xsl:apply-templates mode="inline"/>
-    <xsl:text> </xsl:text>
-  </xsl:template>
-
-  <xsl:template match="tei:list/tei:item[preceding-sibling::*[1][self::tei:label]]" mode="inline">
-    <xsl:apply-templates mode="inline"/>
-  </xsl:template>
-
-  <xsl:template match="tei:cell" mode="inline">
-    <xsl:if test="preceding-sibling::tei:cell">
-      <xsl:text> | </xsl:text>
-    </xsl:if>
-    <xsl:apply-templates mode="inline"/>
-  </xsl:template>
-
-  <xsl:template match="tei:hi" mode="inline">
-    <xsl:variable name="rend" select="concat(' ', translate(normalize-space(concat(@rend, ' ', @rendition)), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ#', 'abcdefghijklmnopqrstuvwxyz '), ' ')"/>
-    <fo:inline>
-      <xsl:call-template name="fo-id"/>
+  <xsl:template name="w-quote-block">
+    <xsl:param name="role"/>
+    <xsl:param name="id"/>
+    <xsl:param name="lang"/>
+    <xsl:param name="blocks"/>
+    <xsl:param name="inline"/>
+    <xsl:param name="path"/>
+    <fo:block margin-left="8mm" margin-right="4mm" space-before="4pt" space-after="8pt" font-size="0.95em">
+      <xsl:if test="$role = 'epigraph'">
+        <xsl:attribute name="margin-left">45mm</xsl:attribute>
+        <xsl:attribute name="font-style">italic</xsl:attribute>
+      </xsl:if>
+      <xsl:call-template name="fo-id">
+        <xsl:with-param name="id" select="$id"/>
+      </xsl:call-template>
+      <xsl:call-template name="fo-lang">
+        <xsl:with-param name="lang" select="$lang"/>
+      </xsl:call-template>
       <xsl:choose>
-        <xsl:when test="contains($rend, ' sup') or contains($rend, 'superscript')">
-          <xsl:attribute name="baseline-shift">super</xsl:attribute>
-          <xsl:attribute name="font-size">0.7em</xsl:attribute>
-        </xsl:when>
-        <xsl:when test="contains($rend, ' sub ') or contains($rend, 'subscript')">
-          <xsl:attribute name="baseline-shift">sub</xsl:attribute>
-          <xsl:attribute name="font-size">0.7em</xsl:attribute>
-        </xsl:when>
-        <xsl:when test="contains($rend, 'bold') or contains($rend, ' b ') or contains($rend, 'strong')">
-          <xsl:attribute name="font-weight">bold</xsl:attribute>
-        </xsl:when>
-        <xsl:when test="contains($rend, 'smallcap') or contains($rend, ' sc ') or contains($rend, 'caps')">
-          <xsl:attribute name="font-variant">small-caps</xsl:attribute>
-        </xsl:when>
-        <xsl:when test="contains($rend, 'underline') or contains($rend, ' u ')">
-          <xsl:attribute name="text-decoration">underline</xsl:attribute>
-        </xsl:when>
-        <xsl:when test="contains($rend, 'strike')">
-          <xsl:attribute name="text-decoration">line-through</xsl:attribute>
-        </xsl:when>
-        <xsl:when test="contains($rend, 'spaced')">
-          <xsl:attribute name="letter-spacing">0.12em</xsl:attribute>
-        </xsl:when>
-        <xsl:when test="contains($rend, 'roman') or contains($rend, 'normal')">
-          <xsl:attribute name="font-style">normal</xsl:attribute>
+        <xsl:when test="$blocks">
+          <xsl:call-template name="block-children">
+            <xsl:with-param name="inline" select="$inline"/>
+            <xsl:with-param name="path" select="$path"/>
+          </xsl:call-template>
         </xsl:when>
         <xsl:otherwise>
-          <xsl:attribute name="font-style">italic</xsl:attribute>
+          <fo:block text-align="justify" text-align-last="start">
+            <xsl:call-template name="inline-nodes"/>
+          </fo:block>
         </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates mode="inline"/>
-    </fo:inline>
+    </fo:block>
   </xsl:template>
 
-  <xsl:template match="tei:emph | tei:foreign | tei:term | tei:mentioned | tei:title[not(@level = 'a' or @level = 'u')]"
-      mode="inline">
-    <fo:inline font-style="italic">
-      <xsl:call-template name="fo-id"/>
-      <xsl:apply-templates mode="inline"/>
-    </fo:inline>
+  <xsl:template name="w-verse">
+    <xsl:param name="id"/>
+    <xsl:param name="lang"/>
+    <xsl:param name="inline"/>
+    <xsl:param name="path"/>
+    <fo:block margin-left="8mm" space-before="4pt" space-after="8pt" text-align="start">
+      <xsl:if test="parent::tei:lg">
+        <xsl:attribute name="margin-left">0mm</xsl:attribute>
+      </xsl:if>
+      <xsl:call-template name="fo-id">
+        <xsl:with-param name="id" select="$id"/>
+      </xsl:call-template>
+      <xsl:call-template name="fo-lang">
+        <xsl:with-param name="lang" select="$lang"/>
+      </xsl:call-template>
+      <xsl:call-template name="block-children">
+        <xsl:with-param name="inline" select="$inline"/>
+        <xsl:with-param name="path" select="$path"/>
+      </xsl:call-template>
+    </fo:block>
   </xsl:template>
 
-  <xsl:template match="tei:soCalled" mode="inline">
-    <xsl:text>‘</xsl:text>
-    <xsl:apply-templates mode="inline"/>
-    <xsl:text>’</xsl:text>
+  <xsl:template name="w-line">
+    <xsl:param name="id"/>
+    <xsl:param name="lang"/>
+    <xsl:param name="inline"/>
+    <fo:block margin-left="8mm" text-indent="-8mm" text-align="start">
+      <xsl:if test="not(ancestor::tei:lg)">
+        <xsl:attribute name="margin-left">16mm</xsl:attribute>
+      </xsl:if>
+      <xsl:call-template name="fo-id">
+        <xsl:with-param name="id" select="$id"/>
+      </xsl:call-template>
+      <xsl:call-template name="fo-lang">
+        <xsl:with-param name="lang" select="$lang"/>
+      </xsl:call-template>
+      <xsl:call-template name="inline-nodes"/>
+    </fo:block>
   </xsl:template>
 
-  <xsl:template match="tei:stage" mode="inline">
-    <fo:inline font-style="italic">
-      <xsl:apply-templates mode="inline"/>
-    </fo:inline>
-  </xsl:template>
-
-  <!-- A name or rs that says neither what it names nor where its entry is
-       (ELTeC level 2 has thousands): just its words. -->
-  <xsl:template match="tei:rs[not(@ref)][not(@type)][not(@xml:id)] | tei:name[not(@ref)][not(@type)][not(@xml:id)]"
-      mode="inline">
-    <xsl:apply-templates mode="words"/>
-  </xsl:template>
-
-  <!-- Names: coloured by kind, linked to their index entry. -->
-  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs" mode="inline">
-    <xsl:variable name="kind">
-      <xsl:call-template name="name-kind"/>
-    </xsl:variable>
-    <xsl:variable name="entity">
-      <xsl:call-template name="entity-id"/>
-    </xsl:variable>
-    <xsl:variable name="uncertain" select="not(@ref) and (@cert = 'low' or @cert = 'unknown' or @cert = 'medium')"/>
-    <xsl:variable name="indexed"
-        select="$has-index and ($entity != '' or (not(@ref) and (self::tei:persName or self::tei:placeName or self::tei:orgName)))"/>
-    <xsl:variable name="color">
-      <xsl:choose>
-        <xsl:when test="$kind = 'person'">#7a1c38</xsl:when>
-        <xsl:when test="$kind = 'place'">#1d5530</xsl:when>
-        <xsl:when test="$kind = 'org'">#3f3380</xsl:when>
-      </xsl:choose>
-    </xsl:variable>
-    <xsl:variable name="nested" select="ancestor::tei:ref or ancestor::*[@ref][self::tei:persName or self::tei:placeName
-                                        or self::tei:orgName or self::tei:name or self::tei:rs]"/>
+  <!-- Lists: a list-block with the labels in a column as wide as the widest;
+       in a line of text, the items as lines. -->
+  <xsl:template name="w-list">
+    <xsl:param name="kind"/>
+    <xsl:param name="id"/>
+    <xsl:param name="lang"/>
+    <xsl:param name="inline"/>
+    <xsl:param name="path"/>
+    <xsl:call-template name="heads">
+      <xsl:with-param name="inline" select="$inline"/>
+      <xsl:with-param name="path" select="$path"/>
+    </xsl:call-template>
     <xsl:choose>
-      <xsl:when test="$entity != '' and $has-index and not($nested)">
-        <fo:basic-link internal-destination="{$entity}">
-          <xsl:if test="$color != ''">
-            <xsl:attribute name="color">
-              <xsl:value-of select="$color"/>
-            </xsl:attribute>
-          </xsl:if>
-          <xsl:attribute name="id">
-            <xsl:call-template name="mention-id"/>
-          </xsl:attribute>
-          <xsl:apply-templates mode="inline"/>
-        </fo:basic-link>
+      <xsl:when test="$inline or not(tei:item or tei:label)">
+        <fo:block margin-left="6mm" space-before="2pt" space-after="2pt">
+          <xsl:call-template name="fo-id">
+            <xsl:with-param name="id" select="$id"/>
+          </xsl:call-template>
+          <xsl:call-template name="list-items">
+            <xsl:with-param name="kind" select="$kind"/>
+            <xsl:with-param name="inline" select="true()"/>
+            <xsl:with-param name="path" select="$path"/>
+          </xsl:call-template>
+        </fo:block>
       </xsl:when>
-      <xsl:when test="$color = '' and not($indexed) and not(@xml:id)">
-        <xsl:apply-templates mode="inline"/>
+      <xsl:otherwise>
+        <xsl:variable name="widest">
+          <xsl:for-each select="tei:label">
+            <xsl:sort select="string-length(normalize-space())" data-type="number" order="descending"/>
+            <xsl:if test="position() = 1">
+              <xsl:value-of select="string-length(normalize-space())"/>
+            </xsl:if>
+          </xsl:for-each>
+        </xsl:variable>
+        <xsl:variable name="label-width">
+          <xsl:choose>
+            <xsl:when test="$kind = 'gloss' or number($widest) &gt; 12">30</xsl:when>
+            <xsl:when test="number($widest) &gt; 3">
+              <xsl:value-of select="4 + 2 * number($widest)"/>
+            </xsl:when>
+            <xsl:when test="$kind = 'simple'">2</xsl:when>
+            <xsl:otherwise>8</xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <fo:list-block provisional-distance-between-starts="{$label-width}mm" provisional-label-separation="2mm"
+                       space-before="2pt" space-after="6pt">
+          <xsl:call-template name="fo-id">
+            <xsl:with-param name="id" select="$id"/>
+          </xsl:call-template>
+          <xsl:call-template name="fo-lang">
+            <xsl:with-param name="lang" select="$lang"/>
+          </xsl:call-template>
+          <xsl:call-template name="list-items">
+            <xsl:with-param name="kind" select="$kind"/>
+            <xsl:with-param name="path" select="$path"/>
+          </xsl:call-template>
+        </fo:list-block>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:call-template name="list-extras">
+      <xsl:with-param name="inline" select="$inline"/>
+      <xsl:with-param name="path" select="$path"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="w-item">
+    <xsl:param name="kind"/>
+    <xsl:param name="label"/>
+    <xsl:param name="label-nodes"/>
+    <xsl:param name="nodes"/>
+    <xsl:param name="blocks"/>
+    <xsl:param name="head"/>
+    <xsl:param name="id"/>
+    <xsl:param name="inline"/>
+    <xsl:param name="path"/>
+    <xsl:choose>
+      <xsl:when test="$inline">
+        <fo:block space-after="2pt">
+          <xsl:call-template name="fo-id">
+            <xsl:with-param name="id" select="$id"/>
+          </xsl:call-template>
+          <xsl:if test="$label != '' or $label-nodes">
+            <xsl:value-of select="$label"/>
+            <xsl:call-template name="inline-nodes">
+              <xsl:with-param name="nodes" select="$label-nodes"/>
+            </xsl:call-template>
+            <xsl:text> </xsl:text>
+          </xsl:if>
+          <xsl:call-template name="inline-nodes">
+            <xsl:with-param name="nodes" select="$nodes"/>
+          </xsl:call-template>
+        </fo:block>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:list-item space-after="3pt">
+          <xsl:call-template name="fo-id">
+            <xsl:with-param name="id" select="$id"/>
+          </xsl:call-template>
+          <fo:list-item-label end-indent="label-end()">
+            <fo:block text-align="end">
+              <xsl:if test="$kind = 'gloss'">
+                <xsl:attribute name="text-align">start</xsl:attribute>
+                <xsl:attribute name="font-weight">bold</xsl:attribute>
+              </xsl:if>
+              <xsl:value-of select="$label"/>
+              <xsl:call-template name="inline-nodes">
+                <xsl:with-param name="nodes" select="$label-nodes"/>
+              </xsl:call-template>
+            </fo:block>
+          </fo:list-item-label>
+          <fo:list-item-body start-indent="body-start()">
+            <xsl:choose>
+              <xsl:when test="$blocks">
+                <fo:block>
+                  <xsl:call-template name="block-children">
+                    <xsl:with-param name="nodes" select="$nodes"/>
+                    <xsl:with-param name="path" select="$path"/>
+                  </xsl:call-template>
+                </fo:block>
+              </xsl:when>
+              <xsl:otherwise>
+                <fo:block>
+                  <xsl:call-template name="inline-nodes">
+                    <xsl:with-param name="nodes" select="$nodes"/>
+                  </xsl:call-template>
+                </fo:block>
+              </xsl:otherwise>
+            </xsl:choose>
+          </fo:list-item-body>
+        </fo:list-item>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Tables: equal columns, the widest row's width; spans across columns
+       (rows spanned downwards are set in their first row: FOP would refuse a
+       row that then counts more cells than the table has columns). -->
+  <xsl:template name="w-table">
+    <xsl:param name="id"/>
+    <xsl:param name="columns"/>
+    <xsl:param name="caption"/>
+    <xsl:param name="inline"/>
+    <xsl:param name="path"/>
+    <xsl:for-each select="$caption">
+      <fo:block font-weight="bold" space-before="4pt" space-after="2pt" keep-with-next.within-page="always">
+        <xsl:call-template name="inline-nodes"/>
+      </fo:block>
+    </xsl:for-each>
+    <fo:table table-layout="fixed" width="100%" border-collapse="collapse" space-before="4pt" space-after="8pt"
+              font-size="0.95em">
+      <xsl:call-template name="fo-id">
+        <xsl:with-param name="id" select="$id"/>
+      </xsl:call-template>
+      <fo:table-column column-width="proportional-column-width(1)" number-columns-repeated="{$columns}"/>
+      <fo:table-body>
+        <xsl:call-template name="table-rows">
+          <xsl:with-param name="path" select="$path"/>
+        </xsl:call-template>
+      </fo:table-body>
+    </fo:table>
+  </xsl:template>
+
+  <xsl:template name="w-row">
+    <xsl:param name="header"/>
+    <xsl:param name="inline"/>
+    <xsl:param name="path"/>
+    <fo:table-row>
+      <xsl:if test="$header">
+        <xsl:attribute name="font-weight">bold</xsl:attribute>
+      </xsl:if>
+      <xsl:call-template name="row-cells">
+        <xsl:with-param name="path" select="$path"/>
+      </xsl:call-template>
+    </fo:table-row>
+  </xsl:template>
+
+  <xsl:template name="w-cell">
+    <xsl:param name="header"/>
+    <xsl:param name="cols"/>
+    <xsl:param name="rows"/>
+    <xsl:param name="blocks"/>
+    <xsl:param name="id"/>
+    <xsl:param name="inline"/>
+    <xsl:param name="path"/>
+    <fo:table-cell border="0.4pt solid {$rule}" padding="2pt 3pt">
+      <xsl:if test="$cols &gt; 1">
+        <xsl:attribute name="number-columns-spanned">
+          <xsl:value-of select="$cols"/>
+        </xsl:attribute>
+      </xsl:if>
+      <xsl:if test="$header">
+        <xsl:attribute name="font-weight">bold</xsl:attribute>
+      </xsl:if>
+      <xsl:call-template name="fo-id">
+        <xsl:with-param name="id" select="$id"/>
+      </xsl:call-template>
+      <fo:block text-align="start">
+        <xsl:choose>
+          <xsl:when test="$blocks">
+            <xsl:call-template name="block-children">
+              <xsl:with-param name="path" select="$path"/>
+            </xsl:call-template>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="inline-nodes"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </fo:block>
+    </fo:table-cell>
+  </xsl:template>
+
+  <!-- A note between paragraphs (the notes at the end of a novel): its mark,
+       its text, links back to the places that call it. -->
+  <xsl:template name="w-note-block">
+    <xsl:param name="mark"/>
+    <xsl:param name="id"/>
+    <xsl:param name="content"/>
+    <xsl:param name="callers"/>
+    <xsl:param name="inline"/>
+    <xsl:param name="path"/>
+    <fo:block font-size="0.92em" space-after="5pt" text-align="justify" text-align-last="start">
+      <xsl:call-template name="fo-id">
+        <xsl:with-param name="id" select="$id"/>
+      </xsl:call-template>
+      <xsl:if test="$mark != ''">
+        <fo:inline font-family="{$sans}" font-weight="bold">
+          <xsl:value-of select="$mark"/>
+        </fo:inline>
+        <xsl:text> </xsl:text>
+      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="$content = 'blocks' and not($inline)">
+          <xsl:call-template name="block-children">
+            <xsl:with-param name="path" select="$path"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="note-body">
+            <xsl:with-param name="kind" select="substring('inlinemissing', 1 + 6 * number($content = 'missing'), 6 + number($content = 'missing'))"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:for-each select="$callers">
+        <xsl:text> </xsl:text>
+        <fo:basic-link color="{$link}">
+          <xsl:attribute name="internal-destination">
+            <xsl:call-template name="out-id">
+              <xsl:with-param name="prefix" select="'ref.'"/>
+            </xsl:call-template>
+          </xsl:attribute>
+          <xsl:text>↩</xsl:text>
+        </fo:basic-link>
+      </xsl:for-each>
+    </fo:block>
+  </xsl:template>
+
+  <!-- Code (TEI examples): the lines as they are, in a typewriter face on a
+       light panel; long lines wrap. -->
+  <xsl:template name="w-code-block">
+    <xsl:param name="code"/>
+    <xsl:param name="id"/>
+    <xsl:param name="inline"/>
+    <fo:block font-family="{$mono}" font-size="8pt" line-height="1.3" linefeed-treatment="preserve"
+              white-space-treatment="preserve" white-space-collapse="false" wrap-option="wrap"
+              background-color="#f3f1ea" padding="4pt 6pt" space-before="4pt" space-after="6pt" text-align="start"
+              hyphenate="false">
+      <xsl:call-template name="fo-id">
+        <xsl:with-param name="id" select="$id"/>
+      </xsl:call-template>
+      <xsl:value-of select="$code"/>
+    </fo:block>
+  </xsl:template>
+
+  <xsl:template name="w-separator">
+    <xsl:param name="id"/>
+    <xsl:param name="block"/>
+    <xsl:choose>
+      <xsl:when test="$block">
+        <fo:block text-align="center" space-before="8pt" space-after="8pt" color="{$muted}">
+          <xsl:call-template name="fo-id">
+            <xsl:with-param name="id" select="$id"/>
+          </xsl:call-template>
+          <xsl:text>*   *   *</xsl:text>
+        </fo:block>
       </xsl:when>
       <xsl:otherwise>
         <fo:inline>
-          <xsl:if test="$color != ''">
-            <xsl:attribute name="color">
-              <xsl:value-of select="$color"/>
-            </xsl:attribute>
-          </xsl:if>
-          <xsl:if test="$indexed or @xml:id">
-            <xsl:attribute name="id">
-              <xsl:call-template name="mention-id"/>
-            </xsl:attribute>
-          </xsl:if>
-          <xsl:apply-templates mode="inline"/>
-          <xsl:if test="$uncertain">
-            <fo:inline baseline-shift="super" font-size="0.6em" color="{$muted}">?</fo:inline>
-          </xsl:if>
+          <xsl:call-template name="fo-id">
+            <xsl:with-param name="id" select="$id"/>
+          </xsl:call-template>
+          <xsl:text> * </xsl:text>
         </fo:inline>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="tei:ref | tei:ptr" mode="inline">
-    <xsl:variable name="target">
-      <xsl:call-template name="safe-target">
-        <xsl:with-param name="target" select="@target"/>
-      </xsl:call-template>
-    </xsl:variable>
-    <xsl:variable name="nested" select="ancestor::tei:ref or ancestor::*[@ref][self::tei:persName or self::tei:placeName
-                                        or self::tei:orgName or self::tei:name or self::tei:rs]"/>
-    <xsl:variable name="text">
+  <xsl:template name="w-pb">
+    <xsl:param name="n"/>
+    <xsl:param name="id"/>
+    <xsl:param name="block"/>
+    <xsl:variable name="label">
       <xsl:choose>
-        <xsl:when test="self::tei:ptr or normalize-space(.) = ''">
-          <xsl:value-of select="$target"/>
+        <xsl:when test="$n != ''">
+          <xsl:value-of select="concat('[p. ', $n, ']')"/>
         </xsl:when>
+        <xsl:otherwise>|</xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
     <xsl:choose>
-      <xsl:when test="$nested or $target = ''">
-        <xsl:apply-templates mode="inline"/>
-      </xsl:when>
-      <xsl:when test="starts-with($target, '#') and key('entity', substring($target, 2))">
-        <fo:basic-link internal-destination="{substring($target, 2)}" color="{$link}">
-          <xsl:apply-templates mode="inline"/>
-          <xsl:value-of select="$text"/>
-        </fo:basic-link>
-      </xsl:when>
-      <xsl:when test="starts-with($target, '#')">
-        <xsl:variable name="id" select="substring($target, 2)"/>
-        <xsl:choose>
-          <xsl:when test="key('xml-id', $id)[ancestor::tei:text]">
-            <fo:basic-link internal-destination="{$id}" color="{$link}">
-              <xsl:apply-templates mode="inline"/>
-              <xsl:value-of select="$text"/>
-            </fo:basic-link>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:apply-templates mode="inline"/>
-          </xsl:otherwise>
-        </xsl:choose>
-      </xsl:when>
-      <xsl:when test="contains($target, ':')">
-        <fo:basic-link external-destination="url('{$target}')" color="{$link}">
-          <xsl:apply-templates mode="inline"/>
-          <xsl:call-template name="break-after">
-            <xsl:with-param name="text" select="$text"/>
+      <xsl:when test="$block">
+        <fo:block font-family="{$sans}" font-size="7pt" color="{$muted}" text-align="end">
+          <xsl:call-template name="fo-id">
+            <xsl:with-param name="id" select="$id"/>
           </xsl:call-template>
-        </fo:basic-link>
+          <xsl:value-of select="$label"/>
+        </fo:block>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:apply-templates mode="inline"/>
-        <xsl:value-of select="$text"/>
+        <xsl:if test="not(@break = 'no')">
+          <xsl:text> </xsl:text>
+        </xsl:if>
+        <fo:inline font-family="{$sans}" font-size="7pt" color="{$muted}" font-style="normal" font-weight="normal">
+          <xsl:call-template name="fo-id">
+            <xsl:with-param name="id" select="$id"/>
+          </xsl:call-template>
+          <xsl:value-of select="$label"/>
+        </fo:inline>
+        <xsl:if test="not(@break = 'no')">
+          <xsl:text> </xsl:text>
+        </xsl:if>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- Formulas: their text (FOP cannot set MathML without a plug-in; the
+       conversion warns). -->
+  <xsl:template name="w-math">
+    <xsl:param name="display"/>
+    <xsl:choose>
+      <xsl:when test="$display and not(ancestor::tei:p)">
+        <fo:block text-align="center" space-before="4pt" space-after="4pt">
+          <xsl:call-template name="math-text"/>
+        </fo:block>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:inline>
+          <xsl:call-template name="math-text"/>
+        </fo:inline>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ================================================================== -->
+  <!-- Inline primitives                                                   -->
+  <!-- ================================================================== -->
 
   <!-- URLs printed in the text may break after a slash. -->
   <xsl:template match="tei:ref//text()[contains(., '://')]" mode="inline">
@@ -1022,203 +1070,317 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- Footnotes: real fo:footnote, marked with the source's mark or a number. -->
-  <xsl:template match="tei:note" mode="inline">
-    <xsl:variable name="footnote">
-      <xsl:call-template name="is-footnote"/>
-    </xsl:variable>
+  <xsl:template name="w-string">
+    <xsl:param name="text"/>
+    <xsl:value-of select="$text"/>
+  </xsl:template>
+
+  <xsl:template name="w-styled">
+    <xsl:param name="tokens"/>
+    <xsl:param name="css"/>
+    <xsl:param name="class"/>
+    <xsl:param name="id"/>
+    <xsl:param name="lang"/>
+    <xsl:param name="title"/>
+    <xsl:param name="before"/>
+    <xsl:param name="after"/>
+    <xsl:param name="nodes" select="node()"/>
+    <xsl:param name="words"/>
     <xsl:choose>
-      <xsl:when test="$footnote = '1' and not(ancestor::tei:note)">
-        <xsl:variable name="number">
-          <xsl:call-template name="footnote-number"/>
-        </xsl:variable>
-        <xsl:variable name="mark">
-          <xsl:call-template name="footnote-mark"/>
-        </xsl:variable>
-        <fo:footnote>
-          <fo:inline baseline-shift="super" font-size="0.65em" font-family="{$sans}" color="{$link}">
-            <xsl:value-of select="$mark"/>
-          </fo:inline>
-          <fo:footnote-body>
-            <fo:list-block provisional-distance-between-starts="6mm" provisional-label-separation="1.5mm"
-                           font-size="8.5pt" line-height="1.35" font-style="normal" font-weight="normal"
-                           text-align="start" color="#000000" space-after="2pt">
-              <fo:list-item>
-                <xsl:call-template name="fo-id"/>
-                <fo:list-item-label end-indent="label-end()">
-                  <fo:block font-family="{$sans}" font-weight="bold">
-                    <xsl:value-of select="$mark"/>
-                  </fo:block>
-                </fo:list-item-label>
-                <fo:list-item-body start-indent="body-start()">
-                  <xsl:call-template name="note-content"/>
-                </fo:list-item-body>
-              </fo:list-item>
-            </fo:list-block>
-          </fo:footnote-body>
-        </fo:footnote>
+      <xsl:when test="normalize-space(concat($tokens, $id, $lang)) = '' and not(starts-with($class, 'gap') or $class = 'siglum'
+                      or $class = 'omission' or starts-with($class, 'fw '))">
+        <xsl:value-of select="$before"/>
+        <xsl:call-template name="inline-nodes">
+          <xsl:with-param name="nodes" select="$nodes"/>
+          <xsl:with-param name="words" select="$words"/>
+        </xsl:call-template>
+        <xsl:value-of select="$after"/>
       </xsl:when>
       <xsl:otherwise>
-        <!-- A note in a note (no footnote can hold another): in parentheses. -->
-        <fo:inline font-size="0.9em">
-          <xsl:text> (</xsl:text>
-          <xsl:apply-templates mode="inline"/>
-          <xsl:text>)</xsl:text>
+        <fo:inline>
+          <xsl:if test="starts-with($class, 'gap') or $class = 'siglum' or $class = 'omission'">
+            <xsl:attribute name="color">
+              <xsl:value-of select="$muted"/>
+            </xsl:attribute>
+          </xsl:if>
+          <xsl:if test="starts-with($class, 'fw ')">
+            <xsl:attribute name="font-family">
+              <xsl:value-of select="$sans"/>
+            </xsl:attribute>
+            <xsl:attribute name="font-size">7pt</xsl:attribute>
+            <xsl:attribute name="color">
+              <xsl:value-of select="$muted"/>
+            </xsl:attribute>
+          </xsl:if>
+          <xsl:call-template name="fo-style">
+            <xsl:with-param name="tokens" select="$tokens"/>
+          </xsl:call-template>
+          <xsl:call-template name="fo-id">
+            <xsl:with-param name="id" select="$id"/>
+          </xsl:call-template>
+          <xsl:call-template name="fo-lang">
+            <xsl:with-param name="lang" select="$lang"/>
+          </xsl:call-template>
+          <xsl:if test="starts-with($class, 'fw ')"> [</xsl:if>
+          <xsl:value-of select="$before"/>
+          <xsl:call-template name="inline-nodes">
+            <xsl:with-param name="nodes" select="$nodes"/>
+            <xsl:with-param name="words" select="$words"/>
+          </xsl:call-template>
+          <xsl:value-of select="$after"/>
+          <xsl:if test="starts-with($class, 'fw ')">] </xsl:if>
         </fo:inline>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template name="note-content">
-    <xsl:variable name="missing">
-      <xsl:call-template name="is-missing-note"/>
+  <!-- Names: coloured by kind and linked to their index entry. -->
+  <xsl:template name="w-name">
+    <xsl:param name="kind"/>
+    <xsl:param name="entity"/>
+    <xsl:param name="url"/>
+    <xsl:param name="mention-id"/>
+    <xsl:param name="title"/>
+    <xsl:param name="uncertain"/>
+    <xsl:param name="tokens"/>
+    <xsl:param name="lang"/>
+    <xsl:variable name="colour">
+      <xsl:choose>
+        <xsl:when test="$kind = 'person'">#7a1c38</xsl:when>
+        <xsl:when test="$kind = 'place'">#1d5530</xsl:when>
+        <xsl:when test="$kind = 'org'">#3f3380</xsl:when>
+      </xsl:choose>
     </xsl:variable>
     <xsl:choose>
-      <xsl:when test="$missing = '1'">
-        <fo:block font-style="italic" color="{$muted}">note text not in source</fo:block>
+      <xsl:when test="$entity != '' or $url != ''">
+        <fo:basic-link>
+          <xsl:choose>
+            <xsl:when test="$entity != ''">
+              <xsl:attribute name="internal-destination">
+                <xsl:value-of select="$entity"/>
+              </xsl:attribute>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:attribute name="external-destination">
+                <xsl:value-of select="concat('url(', &quot;'&quot;, $url, &quot;'&quot;, ')')"/>
+              </xsl:attribute>
+            </xsl:otherwise>
+          </xsl:choose>
+          <xsl:call-template name="fo-id">
+            <xsl:with-param name="id" select="$mention-id"/>
+          </xsl:call-template>
+          <xsl:if test="$colour != ''">
+            <xsl:attribute name="color">
+              <xsl:value-of select="$colour"/>
+            </xsl:attribute>
+          </xsl:if>
+          <xsl:call-template name="w-styled">
+            <xsl:with-param name="tokens" select="$tokens"/>
+            <xsl:with-param name="lang" select="$lang"/>
+          </xsl:call-template>
+        </fo:basic-link>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:call-template name="content"/>
+        <fo:inline>
+          <xsl:call-template name="fo-id">
+            <xsl:with-param name="id" select="$mention-id"/>
+          </xsl:call-template>
+          <xsl:if test="$colour != ''">
+            <xsl:attribute name="color">
+              <xsl:value-of select="$colour"/>
+            </xsl:attribute>
+          </xsl:if>
+          <xsl:call-template name="w-styled">
+            <xsl:with-param name="tokens" select="$tokens"/>
+            <xsl:with-param name="lang" select="$lang"/>
+          </xsl:call-template>
+        </fo:inline>
       </xsl:otherwise>
     </xsl:choose>
+    <xsl:if test="$uncertain">
+      <fo:inline baseline-shift="super" font-size="0.6em" color="{$muted}">?</fo:inline>
+    </xsl:if>
   </xsl:template>
 
-  <xsl:template match="tei:gap" mode="inline">
+  <!-- Dates, with the other calendar after them in small grey type. -->
+  <xsl:template name="w-date">
+    <xsl:param name="datetime"/>
+    <xsl:param name="description"/>
+    <xsl:param name="calendar"/>
+    <xsl:param name="gloss"/>
+    <xsl:param name="tokens"/>
+    <xsl:param name="id"/>
+    <xsl:param name="lang"/>
+    <xsl:call-template name="w-styled">
+      <xsl:with-param name="tokens" select="$tokens"/>
+      <xsl:with-param name="id" select="$id"/>
+      <xsl:with-param name="lang" select="$lang"/>
+    </xsl:call-template>
+    <xsl:if test="$gloss != ''">
+      <xsl:text>&#xA0;</xsl:text>
+      <fo:inline font-size="0.8em" color="{$muted}" font-style="normal" font-weight="normal">
+        <xsl:value-of select="$gloss"/>
+      </fo:inline>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="w-link">
+    <xsl:param name="target-id"/>
+    <xsl:param name="url"/>
+    <xsl:param name="id"/>
+    <xsl:param name="text"/>
+    <xsl:param name="nodes" select="node()"/>
     <xsl:choose>
-      <xsl:when test="@reason = 'not-in-source' and ancestor::tei:note">
-        <fo:inline font-style="italic" color="{$muted}">note text not in source</fo:inline>
+      <xsl:when test="$target-id != '' or contains($url, ':')">
+        <fo:basic-link color="{$link}">
+          <xsl:choose>
+            <xsl:when test="$target-id != ''">
+              <xsl:attribute name="internal-destination">
+                <xsl:value-of select="$target-id"/>
+              </xsl:attribute>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:attribute name="external-destination">
+                <xsl:value-of select="concat('url(', &quot;'&quot;, $url, &quot;'&quot;, ')')"/>
+              </xsl:attribute>
+            </xsl:otherwise>
+          </xsl:choose>
+          <xsl:call-template name="fo-id">
+            <xsl:with-param name="id" select="$id"/>
+          </xsl:call-template>
+          <xsl:call-template name="break-after">
+            <xsl:with-param name="text" select="$text"/>
+          </xsl:call-template>
+          <xsl:call-template name="inline-nodes">
+            <xsl:with-param name="nodes" select="$nodes"/>
+          </xsl:call-template>
+        </fo:basic-link>
       </xsl:when>
       <xsl:otherwise>
-        <fo:inline color="{$muted}">[…]</fo:inline>
+        <fo:inline>
+          <xsl:call-template name="fo-id">
+            <xsl:with-param name="id" select="$id"/>
+          </xsl:call-template>
+          <xsl:value-of select="$text"/>
+          <xsl:call-template name="inline-nodes">
+            <xsl:with-param name="nodes" select="$nodes"/>
+          </xsl:call-template>
+        </fo:inline>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="tei:supplied" mode="inline">
-    <xsl:text>[</xsl:text>
-    <xsl:apply-templates mode="inline"/>
-    <xsl:text>]</xsl:text>
+  <!-- A footnote (fo:footnote) with the edition's mark, or an apparatus
+       entry with its letter; FOP cannot nest footnotes, and the traversal
+       never asks it to. -->
+  <xsl:template name="footnote">
+    <xsl:param name="mark"/>
+    <xsl:param name="app" select="false()"/>
+    <fo:footnote>
+      <fo:inline baseline-shift="super" font-size="0.65em" font-family="{$sans}" color="{$link}" font-style="normal"
+                 font-weight="normal">
+        <xsl:value-of select="$mark"/>
+      </fo:inline>
+      <fo:footnote-body>
+        <fo:list-block provisional-distance-between-starts="6mm" provisional-label-separation="1.5mm"
+                       font-size="8.5pt" line-height="1.35" font-style="normal" font-weight="normal"
+                       text-align="start" color="#000000" space-after="2pt" text-indent="0pt"
+                       text-transform="none" text-decoration="none" letter-spacing="normal">
+          <fo:list-item>
+            <xsl:if test="not($app)">
+              <xsl:call-template name="fo-id">
+                <xsl:with-param name="id">
+                  <xsl:call-template name="id-if-any"/>
+                </xsl:with-param>
+              </xsl:call-template>
+            </xsl:if>
+            <fo:list-item-label end-indent="label-end()">
+              <fo:block font-family="{$sans}" font-weight="bold">
+                <xsl:value-of select="$mark"/>
+              </fo:block>
+            </fo:list-item-label>
+            <fo:list-item-body start-indent="body-start()">
+              <fo:block>
+                <xsl:choose>
+                  <xsl:when test="$app">
+                    <xsl:call-template name="app-entry"/>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <xsl:call-template name="note-body"/>
+                  </xsl:otherwise>
+                </xsl:choose>
+              </fo:block>
+            </fo:list-item-body>
+          </fo:list-item>
+        </fo:list-block>
+      </fo:footnote-body>
+    </fo:footnote>
   </xsl:template>
 
-  <xsl:template match="tei:del" mode="inline">
-    <fo:inline text-decoration="line-through">
-      <xsl:apply-templates mode="inline"/>
+  <xsl:template name="w-noteref">
+    <xsl:param name="number"/>
+    <xsl:param name="mark"/>
+    <xsl:call-template name="footnote">
+      <xsl:with-param name="mark" select="$mark"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="w-app">
+    <xsl:param name="number"/>
+    <xsl:param name="mark"/>
+    <xsl:param name="nodes"/>
+    <xsl:param name="id"/>
+    <fo:inline>
+      <xsl:call-template name="fo-id">
+        <xsl:with-param name="id" select="$id"/>
+      </xsl:call-template>
+      <xsl:call-template name="inline-nodes">
+        <xsl:with-param name="nodes" select="$nodes"/>
+      </xsl:call-template>
+    </fo:inline>
+    <xsl:call-template name="footnote">
+      <xsl:with-param name="mark" select="$mark"/>
+      <xsl:with-param name="app" select="true()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="w-graphic">
+    <xsl:param name="url"/>
+    <xsl:param name="description"/>
+    <fo:inline color="{$muted}">
+      <xsl:value-of select="concat('[image', substring(concat(': ', $description), 1, 10000 * number($description != '')), ']')"/>
     </fo:inline>
   </xsl:template>
 
-  <xsl:template match="tei:choice" mode="inline">
-    <xsl:variable name="source" select="(tei:sic | tei:orig | tei:abbr)[1]"/>
-    <xsl:variable name="editor" select="(tei:corr | tei:reg | tei:expan)[1]"/>
-    <xsl:choose>
-      <xsl:when test="$source and $editor">
-        <xsl:apply-templates select="$source" mode="inline"/>
-        <xsl:if test="$editor/self::tei:corr">
-          <fo:inline color="{$muted}">
-            <xsl:text> [</xsl:text>
-            <xsl:apply-templates select="$editor/node()" mode="inline"/>
-            <xsl:text>]</xsl:text>
-          </fo:inline>
-        </xsl:if>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:apply-templates select="*" mode="inline"/>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template match="tei:fw" mode="inline">
-    <xsl:if test="$show-furniture">
-      <fo:inline font-family="{$sans}" font-size="7pt" color="{$muted}" font-style="normal">
-        <xsl:text> [</xsl:text>
-        <xsl:apply-templates mode="inline"/>
-        <xsl:text>] </xsl:text>
-      </fo:inline>
+  <xsl:template name="w-anchor">
+    <xsl:param name="id"/>
+    <xsl:if test="$id != ''">
+      <fo:inline id="{$id}"/>
     </xsl:if>
   </xsl:template>
 
-  <xsl:template match="tei:pb" mode="inline">
-    <xsl:if test="$show-furniture">
-      <fo:inline font-family="{$sans}" font-size="7pt" color="{$muted}" font-style="normal" font-weight="normal">
-        <xsl:call-template name="fo-id"/>
-        <xsl:choose>
-          <xsl:when test="normalize-space(@n) != ''">
-            <xsl:value-of select="concat(' [p. ', normalize-space(@n), '] ')"/>
-          </xsl:when>
-          <xsl:otherwise> | </xsl:otherwise>
-        </xsl:choose>
-      </fo:inline>
-    </xsl:if>
+  <xsl:template name="w-linebreak">
+    <fo:block/>
   </xsl:template>
 
-  <xsl:template match="tei:lb" mode="inline">
-    <xsl:if test="not(@break = 'no')">
-      <xsl:text> </xsl:text>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template match="tei:milestone" mode="inline">
-    <xsl:text> * </xsl:text>
-  </xsl:template>
-
-  <xsl:template match="tei:anchor | tei:cb | tei:gb" mode="inline">
-    <xsl:if test="@xml:id">
-      <fo:inline id="{@xml:id}"/>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template match="tei:graphic | tei:media" mode="inline">
-    <fo:inline color="{$muted}">[image]</fo:inline>
-  </xsl:template>
-
-  <xsl:template match="*" mode="inline">
-    <xsl:choose>
-      <xsl:when test="@xml:id or @xml:lang">
-        <fo:inline>
-          <xsl:call-template name="fo-id"/>
-          <xsl:apply-templates mode="inline"/>
+  <!-- The witnesses of the apparatus, before the index. -->
+  <xsl:template name="witness-list">
+    <fo:block font-family="{$sans}" font-size="11pt" font-weight="bold" space-before="16pt" space-after="4pt"
+              keep-with-next.within-page="always">Witnesses</fo:block>
+    <xsl:for-each select="$witnesses">
+      <fo:block font-size="9pt" space-after="2pt">
+        <fo:inline font-style="italic">
+          <xsl:call-template name="sigla">
+            <xsl:with-param name="pointers" select="concat('#', @xml:id)"/>
+          </xsl:call-template>
         </fo:inline>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:apply-templates mode="inline"/>
-      </xsl:otherwise>
-    </xsl:choose>
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="witness-description"/>
+      </fo:block>
+    </xsl:for-each>
   </xsl:template>
 
-  <!-- Word-level TEI (ELTeC level 2): a sentence's words and punctuation go
-       through the "words" mode (common/structure.xsl), which drops the white
-       space before closing and after opening punctuation. Only sentences pay
-       for that test, not every text node of a novel. -->
-  <xsl:template match="tei:s" mode="inline">
-    <xsl:choose>
-      <xsl:when test="@xml:id or @xml:lang">
-        <fo:inline>
-          <xsl:call-template name="fo-id"/>
-          <xsl:apply-templates mode="words"/>
-        </fo:inline>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:apply-templates mode="words"/>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- A word or punctuation mark (word-level TEI): its text, with a space
-       before it when the source has none and the two are not joined. -->
-  <xsl:template match="tei:w | tei:pc" mode="inline">
-    <xsl:call-template name="word-space"/>
-    <xsl:choose>
-      <xsl:when test="* or @xml:id or @xml:lang">
-        <fo:inline>
-          <xsl:call-template name="fo-id"/>
-          <xsl:apply-templates mode="inline"/>
-        </fo:inline>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:value-of select="."/>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
+  <!-- ================================================================== -->
   <!-- ================================================================== -->
   <!-- Index of names                                                      -->
   <!-- ================================================================== -->
@@ -1255,7 +1417,7 @@
         </xsl:variable>
         <fo:block font-size="9pt" space-after="2pt" margin-left="4mm" text-indent="-4mm" font-family="{$sans}">
           <fo:inline font-weight="bold">
-            <xsl:value-of select="normalize-space(.)"/>
+            <xsl:call-template name="name-label"/>
           </fo:inline>
           <fo:inline color="{$muted}">
             <xsl:text> </xsl:text>
@@ -1348,19 +1510,22 @@
   <!-- "p. 3 (4 mentions)": the page of the first mention, as a link. -->
   <xsl:template name="index-pages">
     <xsl:param name="mentions"/>
-    <xsl:if test="$mentions">
-      <xsl:variable name="first">
-        <xsl:for-each select="$mentions[1]">
-          <xsl:call-template name="mention-id"/>
-        </xsl:for-each>
-      </xsl:variable>
+    <xsl:variable name="ids">
+      <xsl:call-template name="shown-mention-ids">
+        <xsl:with-param name="mentions" select="$mentions"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="list" select="normalize-space($ids)"/>
+    <xsl:if test="$list != ''">
+      <xsl:variable name="first" select="substring-before(concat($list, ' '), ' ')"/>
+      <xsl:variable name="count" select="string-length($list) - string-length(translate($list, ' ', '')) + 1"/>
       <xsl:text> — </xsl:text>
       <fo:basic-link internal-destination="{$first}" color="{$link}">
         <xsl:text>p. </xsl:text>
         <fo:page-number-citation ref-id="{$first}"/>
       </fo:basic-link>
-      <xsl:if test="count($mentions) &gt; 1">
-        <xsl:value-of select="concat(' (', count($mentions), ' mentions)')"/>
+      <xsl:if test="$count &gt; 1">
+        <xsl:value-of select="concat(' (', $count, ' mentions)')"/>
       </xsl:if>
     </xsl:if>
   </xsl:template>

@@ -28,6 +28,9 @@
   <!-- Table of contents: auto (three or more headed divisions), 1 or 0. -->
   <xsl:param name="toc" select="'auto'"/>
 
+  <!-- The browser shows MathML as it is (warnings.xsl need not say anything). -->
+  <xsl:variable name="w-mathml" select="true()"/>
+
   <xsl:variable name="show-toc" select="$toc = '1' or ($toc = 'auto' and count($headed-divisions) &gt;= 3)"/>
 
   <!-- ================================================================== -->
@@ -35,6 +38,7 @@
   <!-- ================================================================== -->
 
   <xsl:template match="/">
+    <xsl:call-template name="document-warnings"/>
     <xsl:text disable-output-escaping="yes">&lt;!DOCTYPE html&gt;&#10;</xsl:text>
     <html lang="{$doc-lang}">
       <head>
@@ -80,6 +84,7 @@
             </xsl:otherwise>
           </xsl:choose>
           <xsl:call-template name="notes-section"/>
+          <xsl:call-template name="apparatus-section"/>
         </main>
         <xsl:text>&#10;</xsl:text>
         <xsl:if test="$has-index">
@@ -89,49 +94,6 @@
       </body>
     </html>
     <xsl:text>&#10;</xsl:text>
-  </xsl:template>
-
-  <!-- id and lang of any element, and its class. -->
-  <xsl:template name="attributes">
-    <xsl:param name="class" select="''"/>
-    <xsl:if test="@xml:id">
-      <xsl:attribute name="id">
-        <xsl:value-of select="@xml:id"/>
-      </xsl:attribute>
-    </xsl:if>
-    <xsl:if test="@xml:lang">
-      <xsl:attribute name="lang">
-        <xsl:value-of select="@xml:lang"/>
-      </xsl:attribute>
-    </xsl:if>
-    <xsl:if test="normalize-space($class) != ''">
-      <xsl:attribute name="class">
-        <xsl:value-of select="normalize-space($class)"/>
-      </xsl:attribute>
-    </xsl:if>
-  </xsl:template>
-
-  <!-- An element's content: its block children as blocks, else its inline
-       content, wrapped in a <p> when $wrap says so. -->
-  <xsl:template name="content">
-    <xsl:param name="wrap" select="true()"/>
-    <xsl:param name="container" select="false()"/>
-    <xsl:variable name="blocks">
-      <xsl:call-template name="has-blocks"/>
-    </xsl:variable>
-    <xsl:choose>
-      <xsl:when test="$blocks = '1' or ($container and * and not(text()[normalize-space()]))">
-        <xsl:apply-templates mode="block"/>
-      </xsl:when>
-      <xsl:when test="$wrap">
-        <p>
-          <xsl:apply-templates mode="inline"/>
-        </p>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:apply-templates mode="inline"/>
-      </xsl:otherwise>
-    </xsl:choose>
   </xsl:template>
 
   <!-- ================================================================== -->
@@ -278,18 +240,20 @@
     <nav class="toc" aria-labelledby="toc-title">
       <h2 id="toc-title">Contents</h2>
       <ol>
-        <xsl:for-each select="$headed-divisions[not(ancestor::*[self::tei:div or self::tei:div1 or self::tei:div2
-                              or self::tei:div3 or self::tei:div4 or self::tei:div5 or self::tei:div6
-                              or self::tei:div7][tei:head])]">
+        <xsl:for-each select="$toc-top">
           <xsl:call-template name="toc-entry"/>
         </xsl:for-each>
       </ol>
-      <xsl:if test="$footnotes or $has-index">
+      <xsl:if test="$footnotes or $app-entries or $has-index">
         <p class="toc-extra">
           <xsl:if test="$footnotes">
             <a href="#notes-title">Notes</a>
           </xsl:if>
-          <xsl:if test="$footnotes and $has-index"> · </xsl:if>
+          <xsl:if test="$footnotes and $app-entries"> · </xsl:if>
+          <xsl:if test="$app-entries">
+            <a href="#apparatus-title">Apparatus</a>
+          </xsl:if>
+          <xsl:if test="($footnotes or $app-entries) and $has-index"> · </xsl:if>
           <xsl:if test="$has-index">
             <a href="#index-title">Index of names</a>
           </xsl:if>
@@ -306,11 +270,10 @@
     </xsl:variable>
     <li>
       <a href="#{$id}">
-        <xsl:value-of select="normalize-space(tei:head[1])"/>
+        <xsl:call-template name="heading-text"/>
       </a>
       <xsl:variable name="children"
-          select="*[self::tei:div or self::tei:div1 or self::tei:div2 or self::tei:div3 or self::tei:div4
-                  or self::tei:div5 or self::tei:div6 or self::tei:div7][tei:head]"/>
+          select="(tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7)[tei:head]"/>
       <xsl:if test="$children and $depth &lt; 2">
         <ol>
           <xsl:for-each select="$children">
@@ -326,11 +289,12 @@
   <xsl:template name="page-footer">
     <footer class="page-footer">
       <p>
-        <xsl:text>Reading edition generated from TEI P5 by the tei toolkit.</xsl:text>
+        <xsl:value-of select="substring('Reading editionDiplomatic edition', 1 + 15 * number($diplomatic), 15 + 3 * number($diplomatic))"/>
+        <xsl:text> generated from TEI P5 by the tei toolkit.</xsl:text>
         <xsl:if test="$licence-text != ''">
           <xsl:text> Licence: </xsl:text>
           <xsl:value-of select="$licence-text"/>
-          <xsl:text>.</xsl:text>
+          <xsl:if test="substring($licence-text, string-length($licence-text)) != '.'">.</xsl:if>
         </xsl:if>
       </p>
       <xsl:if test="$doc-checksum != ''">
@@ -386,1055 +350,1011 @@
   </xsl:template>
 
   <!-- ================================================================== -->
-  <!-- Block mode: the structure of the text                               -->
+  <!-- Block and inline primitives (common/writer.xsl)                     -->
   <!-- ================================================================== -->
 
-  <xsl:template match="tei:text" mode="block">
-    <article>
-      <xsl:call-template name="attributes">
-        <xsl:with-param name="class" select="concat('tei-text ', @type)"/>
-      </xsl:call-template>
-      <xsl:apply-templates mode="block"/>
-    </article>
+  <!-- id, lang, class, title and style of the element being written; empty values are left out. -->
+  <xsl:template name="html-attrs">
+    <xsl:param name="id"/>
+    <xsl:param name="lang"/>
+    <xsl:param name="class"/>
+    <xsl:param name="title"/>
+    <xsl:param name="style"/>
+    <xsl:if test="normalize-space($id) != ''">
+      <xsl:attribute name="id">
+        <xsl:value-of select="normalize-space($id)"/>
+      </xsl:attribute>
+    </xsl:if>
+    <xsl:if test="normalize-space($lang) != ''">
+      <xsl:attribute name="lang">
+        <xsl:value-of select="normalize-space($lang)"/>
+      </xsl:attribute>
+    </xsl:if>
+    <xsl:if test="normalize-space($class) != ''">
+      <xsl:attribute name="class">
+        <xsl:value-of select="normalize-space($class)"/>
+      </xsl:attribute>
+    </xsl:if>
+    <xsl:if test="normalize-space($title) != ''">
+      <xsl:attribute name="title">
+        <xsl:value-of select="normalize-space($title)"/>
+      </xsl:attribute>
+    </xsl:if>
+    <xsl:if test="normalize-space($style) != ''">
+      <xsl:attribute name="style">
+        <xsl:value-of select="normalize-space($style)"/>
+      </xsl:attribute>
+    </xsl:if>
   </xsl:template>
 
-  <xsl:template match="tei:front | tei:body | tei:back | tei:group" mode="block">
-    <div>
-      <xsl:call-template name="attributes">
-        <xsl:with-param name="class" select="local-name()"/>
-      </xsl:call-template>
-      <xsl:apply-templates mode="block"/>
-    </div>
-  </xsl:template>
-
-  <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7"
-      mode="block">
-    <xsl:choose>
-      <xsl:when test="tei:head">
-        <section class="{normalize-space(concat('div ', @type))}">
-          <xsl:attribute name="id">
-            <xsl:call-template name="section-id"/>
-          </xsl:attribute>
-          <xsl:if test="@xml:lang">
-            <xsl:attribute name="lang">
-              <xsl:value-of select="@xml:lang"/>
-            </xsl:attribute>
-          </xsl:if>
-          <xsl:apply-templates mode="block"/>
-        </section>
-      </xsl:when>
-      <xsl:otherwise>
-        <div>
-          <xsl:call-template name="attributes">
-            <xsl:with-param name="class" select="concat('div ', @type)"/>
-          </xsl:call-template>
-          <xsl:apply-templates mode="block"/>
-        </div>
-      </xsl:otherwise>
-    </xsl:choose>
-    <xsl:text>&#10;</xsl:text>
-  </xsl:template>
-
-  <xsl:template match="tei:head" mode="block">
-    <xsl:variable name="division">
-      <xsl:call-template name="is-division-head"/>
-    </xsl:variable>
-    <xsl:choose>
-      <xsl:when test="$division = '1'">
-        <xsl:variable name="level">
-          <xsl:call-template name="heading-level"/>
-        </xsl:variable>
-        <xsl:element name="{concat('h', $level)}">
-          <xsl:call-template name="attributes">
-            <xsl:with-param name="class" select="concat('head ', @type)"/>
-          </xsl:call-template>
-          <xsl:apply-templates mode="inline"/>
-        </xsl:element>
-      </xsl:when>
-      <xsl:otherwise>
-        <p>
-          <xsl:call-template name="attributes">
-            <xsl:with-param name="class" select="concat('head ', @type)"/>
-          </xsl:call-template>
-          <xsl:apply-templates mode="inline"/>
-        </p>
-      </xsl:otherwise>
-    </xsl:choose>
-    <xsl:text>&#10;</xsl:text>
-  </xsl:template>
-
-  <xsl:template match="tei:p | tei:ab" mode="block">
-    <p>
-      <xsl:call-template name="attributes">
-        <xsl:with-param name="class" select="@type"/>
-      </xsl:call-template>
-      <xsl:call-template name="line-content"/>
-    </p>
-    <xsl:text>&#10;</xsl:text>
-  </xsl:template>
-
-  <!-- Lines of a title page, opener, closer: a paragraph each. -->
-  <xsl:template match="tei:titlePart | tei:docAuthor | tei:docDate | tei:docEdition | tei:docImprint | tei:byline
-                       | tei:dateline | tei:salute | tei:signed | tei:trailer | tei:speaker | tei:addrLine
-                       | tei:label | tei:bibl | tei:imprimatur | tei:meeting | tei:caption | tei:figDesc
-                       | tei:docTitle/tei:title" mode="block">
-    <p>
-      <xsl:call-template name="attributes">
-        <xsl:with-param name="class" select="concat(local-name(), ' ', @type)"/>
-      </xsl:call-template>
-      <xsl:apply-templates mode="inline"/>
-    </p>
-    <xsl:text>&#10;</xsl:text>
-  </xsl:template>
-
-  <xsl:template match="tei:titlePage | tei:docTitle | tei:opener | tei:closer | tei:postscript | tei:argument
-                       | tei:epigraph | tei:sp | tei:castList | tei:listBibl | tei:address | tei:floatingText
-                       | tei:lg | tei:cit | tei:figure" mode="block">
-    <div>
-      <xsl:call-template name="attributes">
-        <xsl:with-param name="class" select="concat(local-name(), ' ', @type)"/>
-      </xsl:call-template>
-      <xsl:call-template name="content">
-        <xsl:with-param name="container" select="true()"/>
-      </xsl:call-template>
-    </div>
-    <xsl:text>&#10;</xsl:text>
-  </xsl:template>
-
-  <xsl:template match="tei:l" mode="block">
-    <div>
-      <xsl:call-template name="attributes">
-        <xsl:with-param name="class" select="'l'"/>
-      </xsl:call-template>
-      <xsl:apply-templates mode="inline"/>
-    </div>
-    <xsl:text>&#10;</xsl:text>
-  </xsl:template>
-
-  <xsl:template match="tei:quote | tei:q | tei:said" mode="block">
-    <blockquote>
-      <xsl:call-template name="attributes">
-        <xsl:with-param name="class" select="concat(local-name(), ' ', @type)"/>
-      </xsl:call-template>
-      <xsl:call-template name="content"/>
-    </blockquote>
-    <xsl:text>&#10;</xsl:text>
-  </xsl:template>
-
-  <xsl:template match="tei:stage" mode="block">
-    <p>
-      <xsl:call-template name="attributes">
-        <xsl:with-param name="class" select="concat('stage ', @type)"/>
-      </xsl:call-template>
-      <xsl:apply-templates mode="inline"/>
-    </p>
-  </xsl:template>
-
-  <!-- Lists: numbers and bullets that the source prints are labels, kept as
-       text; only unlabelled ordered lists get numbers from the browser. -->
-  <xsl:template match="tei:list" mode="block">
-    <xsl:apply-templates select="tei:head" mode="block"/>
-    <xsl:choose>
-      <xsl:when test="@type = 'gloss' or (tei:label and not(@type = 'ordered') and not(@type = 'bulleted')
-                      and not(tei:label[string-length(normalize-space()) &lt; 5][translate(normalize-space(), '0123456789.)([]ivxlcdmIVXLCDMabcdefghijklmnopqrstuvwxyz•*·–—-', '') = '']))">
-        <dl>
-          <xsl:call-template name="attributes">
-            <xsl:with-param name="class" select="'list gloss'"/>
-          </xsl:call-template>
-          <xsl:for-each select="tei:item | tei:label[not(following-sibling::*[1][self::tei:item])]">
-            <div>
-              <dt>
-                <xsl:apply-templates select="(preceding-sibling::*[1][self::tei:label] | self::tei:label)/node()" mode="inline"/>
-              </dt>
-              <dd>
-                <xsl:if test="self::tei:item">
-                  <xsl:call-template name="content">
-                    <xsl:with-param name="wrap" select="false()"/>
-                  </xsl:call-template>
-                </xsl:if>
-              </dd>
-            </div>
-          </xsl:for-each>
-        </dl>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:variable name="element">
-          <xsl:choose>
-            <xsl:when test="tei:label">ul</xsl:when>
-            <xsl:when test="@type = 'ordered' or contains(@rend, 'numbered')">ol</xsl:when>
-            <xsl:otherwise>ul</xsl:otherwise>
-          </xsl:choose>
-        </xsl:variable>
-        <xsl:element name="{$element}">
-          <xsl:call-template name="attributes">
-            <xsl:with-param name="class" select="concat('list ', @type, substring(' labelled', 1, 9 * number(boolean(tei:label))))"/>
-          </xsl:call-template>
-          <xsl:for-each select="tei:item | tei:label[not(following-sibling::*[1][self::tei:item])]">
-            <li>
-              <xsl:if test="@xml:id">
-                <xsl:attribute name="id">
-                  <xsl:value-of select="@xml:id"/>
-                </xsl:attribute>
-              </xsl:if>
-              <xsl:variable name="label" select="preceding-sibling::*[1][self::tei:label] | self::tei:label"/>
-              <xsl:if test="$label">
-                <span class="label">
-                  <xsl:apply-templates select="$label/node()" mode="inline"/>
-                </span>
-              </xsl:if>
-              <xsl:if test="self::tei:item">
-                <div class="item">
-                  <xsl:call-template name="content">
-                    <xsl:with-param name="wrap" select="false()"/>
-                  </xsl:call-template>
-                </div>
-              </xsl:if>
-            </li>
-          </xsl:for-each>
-        </xsl:element>
-      </xsl:otherwise>
-    </xsl:choose>
-    <xsl:apply-templates select="*[not(self::tei:item or self::tei:label or self::tei:head)]" mode="block"/>
-    <xsl:text>&#10;</xsl:text>
-  </xsl:template>
-
-  <xsl:template match="tei:table" mode="block">
-    <table>
-      <xsl:call-template name="attributes">
-        <xsl:with-param name="class" select="'table'"/>
-      </xsl:call-template>
-      <xsl:if test="tei:head">
-        <caption>
-          <xsl:apply-templates select="tei:head/node()" mode="inline"/>
-        </caption>
+  <!-- The classes of rendition tokens ("italic smallcaps"); colours go to style. -->
+  <xsl:template name="token-classes">
+    <xsl:param name="tokens"/>
+    <xsl:variable name="list" select="normalize-space($tokens)"/>
+    <xsl:if test="$list != ''">
+      <xsl:variable name="first" select="substring-before(concat($list, ' '), ' ')"/>
+      <xsl:if test="not(starts-with($first, 'color:'))">
+        <xsl:value-of select="concat(' ', $first)"/>
       </xsl:if>
-      <tbody>
-        <xsl:for-each select="tei:row">
-          <tr>
-            <xsl:for-each select="tei:cell">
-              <xsl:variable name="cell">
-                <xsl:choose>
-                  <xsl:when test="@role = 'label' or ../@role = 'label'">th</xsl:when>
-                  <xsl:otherwise>td</xsl:otherwise>
-                </xsl:choose>
-              </xsl:variable>
-              <xsl:element name="{$cell}">
-                <xsl:if test="number(@cols) &gt; 1">
-                  <xsl:attribute name="colspan">
-                    <xsl:value-of select="number(@cols)"/>
-                  </xsl:attribute>
-                </xsl:if>
-                <xsl:if test="number(@rows) &gt; 1">
-                  <xsl:attribute name="rowspan">
-                    <xsl:value-of select="number(@rows)"/>
-                  </xsl:attribute>
-                </xsl:if>
-                <xsl:call-template name="content">
-                  <xsl:with-param name="wrap" select="false()"/>
-                </xsl:call-template>
-              </xsl:element>
-            </xsl:for-each>
-          </tr>
-        </xsl:for-each>
-      </tbody>
-    </table>
-    <xsl:apply-templates select="*[not(self::tei:row or self::tei:head)]" mode="block"/>
+      <xsl:call-template name="token-classes">
+        <xsl:with-param name="tokens" select="substring-after($list, ' ')"/>
+      </xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
-  <!-- A note standing between paragraphs (the notes of an ELTeC back). -->
-  <xsl:template match="tei:note" mode="block">
-    <xsl:variable name="footnote">
-      <xsl:call-template name="is-footnote"/>
+  <xsl:template name="token-style">
+    <xsl:param name="tokens"/>
+    <xsl:param name="css"/>
+    <xsl:variable name="colour">
+      <xsl:call-template name="token-colour">
+        <xsl:with-param name="tokens" select="$tokens"/>
+      </xsl:call-template>
     </xsl:variable>
-    <xsl:choose>
-      <xsl:when test="$footnote = '1'">
-        <p>
-          <xsl:apply-templates select="." mode="inline"/>
-        </p>
-      </xsl:when>
-      <xsl:otherwise>
-        <div>
-          <xsl:call-template name="attributes">
-            <xsl:with-param name="class" select="concat('note-block ', @type)"/>
-          </xsl:call-template>
-          <xsl:if test="normalize-space(@n) != ''">
-            <span class="note-mark">
-              <xsl:value-of select="normalize-space(@n)"/>
-            </span>
-            <xsl:text> </xsl:text>
-          </xsl:if>
-          <xsl:call-template name="note-content"/>
-        </div>
-      </xsl:otherwise>
-    </xsl:choose>
-    <xsl:text>&#10;</xsl:text>
+    <xsl:if test="$colour != '' and not(contains($css, 'color'))">
+      <xsl:value-of select="concat('color:', $colour, ';')"/>
+    </xsl:if>
+    <xsl:value-of select="$css"/>
   </xsl:template>
 
-  <xsl:template match="tei:fw" mode="block">
-    <xsl:if test="$show-furniture">
-      <p>
-        <xsl:call-template name="attributes">
-          <xsl:with-param name="class" select="concat('fw fw-', @type)"/>
-        </xsl:call-template>
-        <xsl:call-template name="fw-title"/>
-        <xsl:apply-templates mode="inline"/>
-      </p>
+  <xsl:template name="w-container">
+    <xsl:param name="path"/>
+    <xsl:param name="kind"/>
+    <xsl:param name="class"/>
+    <xsl:param name="id"/>
+    <xsl:param name="inline"/>
+    <xsl:param name="nodes" select="node()"/>
+    <xsl:variable name="element">
+      <xsl:choose>
+        <xsl:when test="$inline">span</xsl:when>
+        <xsl:when test="$kind = 'text'">article</xsl:when>
+        <xsl:when test="$kind = 'section'">section</xsl:when>
+        <xsl:otherwise>div</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:element name="{$element}">
+      <xsl:call-template name="html-attrs">
+        <xsl:with-param name="id" select="$id"/>
+        <xsl:with-param name="lang" select="@xml:lang"/>
+        <xsl:with-param name="class">
+          <xsl:if test="$inline">block </xsl:if>
+          <xsl:choose>
+            <xsl:when test="$kind = 'text'">tei-text</xsl:when>
+            <xsl:when test="$kind = 'section' or $kind = 'division'">div</xsl:when>
+            <xsl:otherwise>
+              <xsl:value-of select="$kind"/>
+            </xsl:otherwise>
+          </xsl:choose>
+          <xsl:value-of select="concat(' ', $class)"/>
+        </xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="block-children"><xsl:with-param name="nodes" select="$nodes"/><xsl:with-param name="inline" select="$inline"/><xsl:with-param name="path" select="$path"/></xsl:call-template>
+    </xsl:element>
+    <xsl:if test="not($inline)">
       <xsl:text>&#10;</xsl:text>
     </xsl:if>
   </xsl:template>
 
-  <xsl:template match="tei:pb | tei:cb | tei:gb" mode="block">
-    <xsl:if test="$show-furniture">
-      <p class="pb-line">
-        <xsl:apply-templates select="." mode="inline"/>
-      </p>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template match="tei:milestone" mode="block">
-    <hr class="milestone">
-      <xsl:if test="@xml:id">
-        <xsl:attribute name="id">
-          <xsl:value-of select="@xml:id"/>
-        </xsl:attribute>
+  <xsl:template name="w-heading">
+    <xsl:param name="level"/>
+    <xsl:param name="id"/>
+    <xsl:param name="text"/>
+    <xsl:element name="{concat('h', $level)}">
+      <xsl:call-template name="html-attrs">
+        <xsl:with-param name="id" select="$id"/>
+        <xsl:with-param name="lang" select="@xml:lang[$text = '']"/>
+        <xsl:with-param name="class" select="concat('head ', @type[$text = ''])"/>
+      </xsl:call-template>
+      <xsl:value-of select="$text"/>
+      <xsl:if test="$text = ''">
+        <xsl:call-template name="inline-nodes"/>
       </xsl:if>
-    </hr>
+    </xsl:element>
+    <xsl:text>&#10;</xsl:text>
   </xsl:template>
 
-  <xsl:template match="tei:lb | tei:anchor[not(@xml:id)]" mode="block"/>
-
-  <xsl:template match="tei:gap" mode="block">
-    <p class="gap-line">
-      <xsl:apply-templates select="." mode="inline"/>
+  <xsl:template name="w-p">
+    <xsl:param name="id"/>
+    <p id="{$id}">
+      <xsl:apply-templates mode="inline"/>
     </p>
+    <xsl:text>&#10;</xsl:text>
   </xsl:template>
 
-  <xsl:template match="text()" mode="block">
-    <xsl:if test="normalize-space()">
-      <xsl:value-of select="."/>
-    </xsl:if>
-  </xsl:template>
-
-  <!-- Anything else in block mode: a container of blocks, or a paragraph of
-       its inline rendering. Never nothing. -->
-  <xsl:template match="*" mode="block">
-    <xsl:variable name="blocks">
-      <xsl:call-template name="has-blocks"/>
-    </xsl:variable>
+  <xsl:template name="w-para">
+    <xsl:param name="role"/>
+    <xsl:param name="align"/>
+    <xsl:param name="tokens"/>
+    <xsl:param name="css"/>
+    <xsl:param name="id"/>
+    <xsl:param name="lang"/>
+    <xsl:param name="nodes" select="node()"/>
+    <xsl:param name="inline"/>
     <xsl:choose>
-      <xsl:when test="$blocks = '1'">
-        <div>
-          <xsl:call-template name="attributes">
-            <xsl:with-param name="class" select="concat('tei-', local-name())"/>
+      <xsl:when test="$role = 'p' and not($inline) and $tokens = ' ' and $css = '' and $lang = '' and not(@type)">
+        <!-- The commonest case, written without the general machinery. -->
+        <p id="{$id}">
+          <xsl:call-template name="inline-nodes">
+            <xsl:with-param name="nodes" select="$nodes"/>
           </xsl:call-template>
-          <xsl:apply-templates mode="block"/>
-        </div>
-      </xsl:when>
-      <xsl:when test="normalize-space() = '' and not(.//tei:gap or .//tei:pb or .//tei:milestone or .//tei:graphic)">
-        <xsl:if test="@xml:id">
-          <span id="{@xml:id}"></span>
-        </xsl:if>
+        </p>
+        <xsl:text>&#10;</xsl:text>
       </xsl:when>
       <xsl:otherwise>
-        <p class="{concat('tei-', local-name())}">
-          <xsl:apply-templates select="." mode="inline"/>
-        </p>
+        <xsl:call-template name="html-para">
+          <xsl:with-param name="role" select="$role"/>
+          <xsl:with-param name="align" select="$align"/>
+          <xsl:with-param name="tokens" select="$tokens"/>
+          <xsl:with-param name="css" select="$css"/>
+          <xsl:with-param name="id" select="$id"/>
+          <xsl:with-param name="lang" select="$lang"/>
+          <xsl:with-param name="nodes" select="$nodes"/>
+          <xsl:with-param name="inline" select="$inline"/>
+        </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
-  <!-- ================================================================== -->
-  <!-- Inline mode: phrasing content only                                  -->
-  <!-- ================================================================== -->
-
-  <!-- A structural element inside a line (a list or verse in a paragraph):
-       a span laid out as a block, so the paragraph stays one <p>. -->
-  <xsl:template match="tei:p | tei:ab | tei:l | tei:lg | tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4
-                       | tei:div5 | tei:div6 | tei:div7 | tei:floatingText | tei:sp | tei:castList | tei:listBibl
-                       | tei:figure | tei:titlePage | tei:head | tei:item | tei:listPerson | tei:listPlace
-                       | tei:listOrg | tei:row" mode="inline">
-    <span>
-      <xsl:call-template name="attributes">
-        <xsl:with-param name="class" select="concat('block ', local-name(), ' ', @type)"/>
+  <xsl:template name="html-para">
+    <xsl:param name="role"/>
+    <xsl:param name="align"/>
+    <xsl:param name="tokens"/>
+    <xsl:param name="css"/>
+    <xsl:param name="id"/>
+    <xsl:param name="lang"/>
+    <xsl:param name="nodes"/>
+    <xsl:param name="inline"/>
+    <xsl:element name="{substring('pspan', 1 + number(boolean($inline)), 1 + 3 * number(boolean($inline)))}">
+      <xsl:call-template name="html-attrs">
+        <xsl:with-param name="id" select="$id"/>
+        <xsl:with-param name="lang" select="$lang"/>
+        <xsl:with-param name="class">
+          <xsl:if test="$inline">block </xsl:if>
+          <xsl:if test="$role != 'p'">
+            <xsl:value-of select="$role"/>
+          </xsl:if>
+          <xsl:value-of select="concat(' ', @type[$role != 'other' and $role != 'text'])"/>
+          <xsl:if test="$align = 'center' or $align = 'end'">
+            <xsl:value-of select="concat(' align-', $align)"/>
+          </xsl:if>
+          <xsl:if test="$role = 'fw'">
+            <xsl:value-of select="concat(' fw-', @type)"/>
+          </xsl:if>
+          <xsl:call-template name="token-classes">
+            <xsl:with-param name="tokens" select="$tokens"/>
+          </xsl:call-template>
+        </xsl:with-param>
+        <xsl:with-param name="title">
+          <xsl:if test="$role = 'fw'">
+            <xsl:value-of select="concat('Page furniture', substring(concat(' (', @type, ')'), 1, 1000 * number(boolean(@type))), ', not part of the text')"/>
+          </xsl:if>
+        </xsl:with-param>
+        <xsl:with-param name="style">
+          <xsl:call-template name="token-style">
+            <xsl:with-param name="tokens" select="$tokens"/>
+            <xsl:with-param name="css" select="$css"/>
+          </xsl:call-template>
+        </xsl:with-param>
       </xsl:call-template>
-      <xsl:apply-templates mode="inline"/>
-    </span>
-  </xsl:template>
-
-  <xsl:template match="tei:list" mode="inline">
-    <span>
-      <xsl:call-template name="attributes">
-        <xsl:with-param name="class" select="concat('block list ', @type)"/>
+      <xsl:call-template name="inline-nodes">
+        <xsl:with-param name="nodes" select="$nodes"/>
       </xsl:call-template>
-      <xsl:for-each select="*">
-        <xsl:choose>
-          <xsl:when test="self::tei:label and following-sibling::*[1][self::tei:item]"/>
-          <xsl:otherwise>
-            <span class="block item">
-              <xsl:if test="self::tei:item and preceding-sibling::*[1][self::tei:label]">
-                <span class="label">
-                  <xsl:apply-templates select="preceding-sibling::*[1]/node()" mode="inline"/>
-                </span>
-                <xsl:text> </xsl:text>
-              </xsl:if>
-              <xsl:apply-templates select="." mode="inline"/>
-            </span>
-          </xsl:otherwise>
-        </xsl:choose>
-      </xsl:for-each>
-    </span>
-  </xsl:template>
-
-  <xsl:template match="tei:table" mode="inline">
-    <span class="block table">
-      <xsl:apply-templates mode="inline"/>
-    </span>
-  </xsl:template>
-
-  <xsl:template match="tei:cell" mode="inline">
-    <xsl:if test="preceding-sibling::tei:cell">
-      <xsl:text> | </xsl:text>
+    </xsl:element>
+    <xsl:if test="not($inline)">
+      <xsl:text>&#10;</xsl:text>
     </xsl:if>
-    <xsl:apply-templates mode="inline"/>
   </xsl:template>
 
-  <xsl:template match="tei:quote | tei:q | tei:said | tei:cit | tei:epigraph | tei:opener | tei:closer
-                       | tei:postscript | tei:argument | tei:address" mode="inline">
-    <xsl:variable name="blocks">
-      <xsl:call-template name="has-blocks"/>
-    </xsl:variable>
-    <span>
-      <xsl:call-template name="attributes">
-        <xsl:with-param name="class" select="concat(local-name(), ' ', @type, substring(' block', 1, 6 * number($blocks = '1')))"/>
-      </xsl:call-template>
-      <xsl:apply-templates mode="inline"/>
-    </span>
-  </xsl:template>
-
-  <xsl:template match="tei:hi" mode="inline">
-    <xsl:variable name="rend" select="concat(' ', translate(normalize-space(concat(@rend, ' ', @rendition)), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ#', 'abcdefghijklmnopqrstuvwxyz '), ' ')"/>
+  <xsl:template name="w-quote-block">
+    <xsl:param name="path"/>
+    <xsl:param name="role"/>
+    <xsl:param name="id"/>
+    <xsl:param name="lang"/>
+    <xsl:param name="blocks"/>
+    <xsl:param name="inline"/>
     <xsl:choose>
-      <xsl:when test="contains($rend, ' sup') or contains($rend, 'superscript')">
-        <sup>
-          <xsl:call-template name="attributes"/>
-          <xsl:apply-templates mode="inline"/>
-        </sup>
-      </xsl:when>
-      <xsl:when test="contains($rend, ' sub ') or contains($rend, 'subscript')">
-        <sub>
-          <xsl:call-template name="attributes"/>
-          <xsl:apply-templates mode="inline"/>
-        </sub>
-      </xsl:when>
-      <xsl:when test="contains($rend, 'bold') or contains($rend, ' b ') or contains($rend, 'strong')">
-        <b>
-          <xsl:call-template name="attributes">
-            <xsl:with-param name="class" select="normalize-space($rend)"/>
-          </xsl:call-template>
-          <xsl:apply-templates mode="inline"/>
-        </b>
-      </xsl:when>
-      <xsl:when test="contains($rend, 'smallcap') or contains($rend, ' sc ') or contains($rend, 'caps')
-                      or contains($rend, 'underline') or contains($rend, ' u ') or contains($rend, 'strike')
-                      or contains($rend, 'spaced') or contains($rend, 'roman') or contains($rend, 'normal')">
+      <xsl:when test="$inline">
         <span>
-          <xsl:call-template name="attributes">
-            <xsl:with-param name="class" select="concat('hi ', normalize-space($rend))"/>
+          <xsl:call-template name="html-attrs">
+            <xsl:with-param name="id" select="$id"/>
+            <xsl:with-param name="lang" select="$lang"/>
+            <xsl:with-param name="class" select="concat('block quote-block ', $role)"/>
           </xsl:call-template>
-          <xsl:apply-templates mode="inline"/>
+          <xsl:choose>
+            <xsl:when test="$blocks">
+              <xsl:call-template name="block-children"><xsl:with-param name="inline" select="true()"/><xsl:with-param name="path" select="$path"/></xsl:call-template>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:call-template name="inline-nodes"/>
+            </xsl:otherwise>
+          </xsl:choose>
         </span>
       </xsl:when>
       <xsl:otherwise>
-        <i>
-          <xsl:call-template name="attributes">
-            <xsl:with-param name="class" select="normalize-space($rend)"/>
+        <blockquote>
+          <xsl:call-template name="html-attrs">
+            <xsl:with-param name="id" select="$id"/>
+            <xsl:with-param name="lang" select="$lang"/>
+            <xsl:with-param name="class" select="concat('quote-block ', $role)"/>
           </xsl:call-template>
-          <xsl:apply-templates mode="inline"/>
-        </i>
+          <xsl:choose>
+            <xsl:when test="$blocks">
+              <xsl:call-template name="block-children"><xsl:with-param name="path" select="$path"/></xsl:call-template>
+            </xsl:when>
+            <xsl:otherwise>
+              <p>
+                <xsl:call-template name="inline-nodes"/>
+              </p>
+            </xsl:otherwise>
+          </xsl:choose>
+        </blockquote>
+        <xsl:text>&#10;</xsl:text>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="tei:emph" mode="inline">
-    <em>
-      <xsl:call-template name="attributes"/>
-      <xsl:apply-templates mode="inline"/>
-    </em>
-  </xsl:template>
-
-  <xsl:template match="tei:foreign | tei:term | tei:mentioned | tei:gloss[not(@type)]" mode="inline">
-    <i>
-      <xsl:call-template name="attributes">
-        <xsl:with-param name="class" select="local-name()"/>
+  <xsl:template name="w-verse">
+    <xsl:param name="path"/>
+    <xsl:param name="id"/>
+    <xsl:param name="lang"/>
+    <xsl:param name="inline"/>
+    <xsl:element name="{substring('divspan', 1 + 3 * number(boolean($inline)), 3 + number(boolean($inline)))}">
+      <xsl:call-template name="html-attrs">
+        <xsl:with-param name="id" select="$id"/>
+        <xsl:with-param name="lang" select="$lang"/>
+        <xsl:with-param name="class" select="concat(substring('block ', 1, 6 * number(boolean($inline))), 'lg ', @type)"/>
       </xsl:call-template>
-      <xsl:apply-templates mode="inline"/>
-    </i>
+      <xsl:call-template name="block-children"><xsl:with-param name="inline" select="$inline"/><xsl:with-param name="path" select="$path"/></xsl:call-template>
+    </xsl:element>
   </xsl:template>
 
-  <xsl:template match="tei:soCalled" mode="inline">
-    <span>
-      <xsl:call-template name="attributes">
-        <xsl:with-param name="class" select="'so-called'"/>
+  <xsl:template name="w-line">
+    <xsl:param name="id"/>
+    <xsl:param name="lang"/>
+    <xsl:param name="inline"/>
+    <xsl:element name="{substring('divspan', 1 + 3 * number(boolean($inline)), 3 + number(boolean($inline)))}">
+      <xsl:call-template name="html-attrs">
+        <xsl:with-param name="id" select="$id"/>
+        <xsl:with-param name="lang" select="$lang"/>
+        <xsl:with-param name="class" select="concat(substring('block ', 1, 6 * number(boolean($inline))), 'l')"/>
       </xsl:call-template>
-      <xsl:apply-templates mode="inline"/>
-    </span>
+      <xsl:call-template name="inline-nodes"/>
+    </xsl:element>
+    <xsl:if test="not($inline)">
+      <xsl:text>&#10;</xsl:text>
+    </xsl:if>
   </xsl:template>
 
-  <xsl:template match="tei:title" mode="inline">
-    <cite>
-      <xsl:call-template name="attributes">
-        <xsl:with-param name="class" select="concat('title ', @level, ' ', @type)"/>
-      </xsl:call-template>
-      <xsl:apply-templates mode="inline"/>
-    </cite>
-  </xsl:template>
-
-  <xsl:template match="tei:bibl | tei:biblStruct" mode="inline">
-    <span>
-      <xsl:call-template name="attributes">
-        <xsl:with-param name="class" select="concat('bibl ', @type)"/>
-      </xsl:call-template>
-      <xsl:apply-templates mode="inline"/>
-    </span>
-  </xsl:template>
-
-  <xsl:template match="tei:stage" mode="inline">
-    <span>
-      <xsl:call-template name="attributes">
-        <xsl:with-param name="class" select="concat('stage ', @type)"/>
-      </xsl:call-template>
-      <xsl:apply-templates mode="inline"/>
-    </span>
-  </xsl:template>
-
-  <xsl:template match="tei:label | tei:speaker | tei:titlePart | tei:docAuthor | tei:docDate | tei:byline
-                       | tei:dateline | tei:salute | tei:signed | tei:trailer | tei:addrLine" mode="inline">
-    <span>
-      <xsl:call-template name="attributes">
-        <xsl:with-param name="class" select="concat(local-name(), ' ', @type)"/>
-      </xsl:call-template>
-      <xsl:apply-templates mode="inline"/>
-    </span>
-  </xsl:template>
-
-  <!-- Is this inside something that is already a link? (<a> must not nest.) -->
-  <xsl:template name="in-link">
-    <xsl:if test="ancestor::tei:ref[@target] or ancestor::tei:ptr
-                  or ancestor::*[@ref][self::tei:persName or self::tei:placeName or self::tei:orgName
-                                       or self::tei:name or self::tei:rs]">1</xsl:if>
-  </xsl:template>
-
-  <!-- A name or rs that says neither what it names nor where its entry is
-       (ELTeC level 2 has thousands): just its words. -->
-  <xsl:template match="tei:rs[not(@ref)][not(@type)][not(@xml:id)] | tei:name[not(@ref)][not(@type)][not(@xml:id)]"
-      mode="inline">
-    <xsl:apply-templates mode="words"/>
-  </xsl:template>
-
-  <!-- Names: styled by kind, linked to their index entry; a name the
-       register did not know (@cert low, no @ref) is marked as uncertain. -->
-  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs" mode="inline">
-    <xsl:variable name="kind">
-      <xsl:call-template name="name-kind"/>
+  <xsl:template name="w-list">
+    <xsl:param name="path"/>
+    <xsl:param name="kind"/>
+    <xsl:param name="id"/>
+    <xsl:param name="lang"/>
+    <xsl:param name="inline"/>
+    <xsl:call-template name="heads"><xsl:with-param name="inline" select="$inline"/><xsl:with-param name="path" select="$path"/></xsl:call-template>
+    <xsl:variable name="element">
+      <xsl:choose>
+        <xsl:when test="$inline">span</xsl:when>
+        <xsl:when test="$kind = 'gloss'">dl</xsl:when>
+        <xsl:when test="$kind = 'ordered' or $kind = 'labelled'">ol</xsl:when>
+        <xsl:otherwise>ul</xsl:otherwise>
+      </xsl:choose>
     </xsl:variable>
-    <xsl:variable name="entity">
-      <xsl:call-template name="entity-id"/>
+    <xsl:element name="{$element}">
+      <xsl:call-template name="html-attrs">
+        <xsl:with-param name="id" select="$id"/>
+        <xsl:with-param name="lang" select="$lang"/>
+        <xsl:with-param name="class" select="concat(substring('block ', 1, 6 * number(boolean($inline))), 'list ', $kind)"/>
+      </xsl:call-template>
+      <xsl:call-template name="list-items"><xsl:with-param name="path" select="$path"/>
+        <xsl:with-param name="kind" select="$kind"/>
+        <xsl:with-param name="inline" select="$inline"/>
+      </xsl:call-template>
+    </xsl:element>
+    <xsl:call-template name="list-extras"><xsl:with-param name="path" select="$path"/>
+      <xsl:with-param name="inline" select="$inline"/>
+    </xsl:call-template>
+    <xsl:if test="not($inline)">
+      <xsl:text>&#10;</xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="w-item">
+    <xsl:param name="path"/>
+    <xsl:param name="kind"/>
+    <xsl:param name="label"/>
+    <xsl:param name="label-nodes"/>
+    <xsl:param name="nodes"/>
+    <xsl:param name="blocks"/>
+    <xsl:param name="head"/>
+    <xsl:param name="id"/>
+    <xsl:param name="inline"/>
+    <xsl:choose>
+      <xsl:when test="$inline">
+        <span>
+          <xsl:call-template name="html-attrs">
+            <xsl:with-param name="id" select="$id"/>
+            <xsl:with-param name="class" select="'block item'"/>
+          </xsl:call-template>
+          <xsl:if test="$label != '' or $label-nodes">
+            <span class="label">
+              <xsl:value-of select="$label"/>
+              <xsl:call-template name="inline-nodes">
+                <xsl:with-param name="nodes" select="$label-nodes"/>
+              </xsl:call-template>
+            </span>
+            <xsl:text> </xsl:text>
+          </xsl:if>
+          <xsl:call-template name="item-content"><xsl:with-param name="path" select="$path"/>
+            <xsl:with-param name="nodes" select="$nodes"/>
+            <xsl:with-param name="blocks" select="$blocks"/>
+            <xsl:with-param name="inline" select="true()"/>
+          </xsl:call-template>
+        </span>
+      </xsl:when>
+      <xsl:when test="$kind = 'gloss'">
+        <div>
+          <xsl:call-template name="html-attrs">
+            <xsl:with-param name="id" select="$id"/>
+            <xsl:with-param name="class" select="substring('head', 1, 4 * number(boolean($head)))"/>
+          </xsl:call-template>
+          <dt>
+            <xsl:value-of select="$label"/>
+            <xsl:call-template name="inline-nodes">
+              <xsl:with-param name="nodes" select="$label-nodes"/>
+            </xsl:call-template>
+          </dt>
+          <dd>
+            <xsl:call-template name="item-content"><xsl:with-param name="path" select="$path"/>
+              <xsl:with-param name="nodes" select="$nodes"/>
+              <xsl:with-param name="blocks" select="$blocks"/>
+            </xsl:call-template>
+          </dd>
+        </div>
+      </xsl:when>
+      <xsl:otherwise>
+        <li>
+          <xsl:call-template name="html-attrs">
+            <xsl:with-param name="id" select="$id"/>
+          </xsl:call-template>
+          <xsl:if test="$kind != 'simple'">
+            <span class="label">
+              <xsl:value-of select="$label"/>
+              <xsl:call-template name="inline-nodes">
+                <xsl:with-param name="nodes" select="$label-nodes"/>
+              </xsl:call-template>
+            </span>
+            <xsl:text> </xsl:text>
+          </xsl:if>
+          <div class="item">
+            <xsl:call-template name="item-content"><xsl:with-param name="path" select="$path"/>
+              <xsl:with-param name="nodes" select="$nodes"/>
+              <xsl:with-param name="blocks" select="$blocks"/>
+            </xsl:call-template>
+          </div>
+        </li>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="item-content">
+    <xsl:param name="path"/>
+    <xsl:param name="nodes"/>
+    <xsl:param name="blocks"/>
+    <xsl:param name="inline"/>
+    <xsl:choose>
+      <xsl:when test="$blocks">
+        <xsl:call-template name="block-children"><xsl:with-param name="nodes" select="$nodes"/><xsl:with-param name="inline" select="$inline"/><xsl:with-param name="path" select="$path"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="inline-nodes">
+          <xsl:with-param name="nodes" select="$nodes"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="w-table">
+    <xsl:param name="path"/>
+    <xsl:param name="id"/>
+    <xsl:param name="columns"/>
+    <xsl:param name="caption"/>
+    <xsl:param name="inline"/>
+    <xsl:choose>
+      <xsl:when test="$inline">
+        <span>
+          <xsl:call-template name="html-attrs">
+            <xsl:with-param name="id" select="$id"/>
+            <xsl:with-param name="class" select="'block table'"/>
+          </xsl:call-template>
+          <xsl:for-each select="$caption">
+            <span class="block caption">
+              <xsl:call-template name="inline-nodes"/>
+            </span>
+          </xsl:for-each>
+          <xsl:call-template name="table-rows"><xsl:with-param name="path" select="$path"/>
+            <xsl:with-param name="inline" select="true()"/>
+          </xsl:call-template>
+        </span>
+      </xsl:when>
+      <xsl:otherwise>
+        <div class="table-wrap">
+          <table>
+            <xsl:call-template name="html-attrs">
+              <xsl:with-param name="id" select="$id"/>
+              <xsl:with-param name="lang" select="@xml:lang"/>
+              <xsl:with-param name="class" select="'table'"/>
+            </xsl:call-template>
+            <xsl:if test="$caption">
+              <caption>
+                <xsl:for-each select="$caption">
+                  <xsl:if test="position() &gt; 1">
+                    <xsl:text> </xsl:text>
+                  </xsl:if>
+                  <xsl:call-template name="inline-nodes"/>
+                </xsl:for-each>
+              </caption>
+            </xsl:if>
+            <tbody>
+              <xsl:call-template name="table-rows"><xsl:with-param name="path" select="$path"/></xsl:call-template>
+            </tbody>
+          </table>
+        </div>
+        <xsl:text>&#10;</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="w-row">
+    <xsl:param name="path"/>
+    <xsl:param name="header"/>
+    <xsl:param name="inline"/>
+    <xsl:choose>
+      <xsl:when test="$inline">
+        <span class="block row">
+          <xsl:call-template name="row-cells"><xsl:with-param name="path" select="$path"/>
+            <xsl:with-param name="inline" select="true()"/>
+          </xsl:call-template>
+        </span>
+      </xsl:when>
+      <xsl:otherwise>
+        <tr>
+          <xsl:call-template name="row-cells"><xsl:with-param name="path" select="$path"/></xsl:call-template>
+        </tr>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="w-cell">
+    <xsl:param name="path"/>
+    <xsl:param name="header"/>
+    <xsl:param name="cols"/>
+    <xsl:param name="rows"/>
+    <xsl:param name="blocks"/>
+    <xsl:param name="id"/>
+    <xsl:param name="inline"/>
+    <xsl:choose>
+      <xsl:when test="$inline">
+        <xsl:if test="preceding-sibling::tei:cell">
+          <xsl:text> | </xsl:text>
+        </xsl:if>
+        <span>
+          <xsl:call-template name="html-attrs">
+            <xsl:with-param name="id" select="$id"/>
+            <xsl:with-param name="class" select="'cell'"/>
+          </xsl:call-template>
+          <xsl:call-template name="item-content"><xsl:with-param name="path" select="$path"/>
+            <xsl:with-param name="nodes" select="node()"/>
+            <xsl:with-param name="blocks" select="$blocks"/>
+            <xsl:with-param name="inline" select="true()"/>
+          </xsl:call-template>
+        </span>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:element name="{substring('tdth', 1 + 2 * number(boolean($header)), 2)}">
+          <xsl:call-template name="html-attrs">
+            <xsl:with-param name="id" select="$id"/>
+          </xsl:call-template>
+          <xsl:if test="$cols &gt; 1">
+            <xsl:attribute name="colspan">
+              <xsl:value-of select="$cols"/>
+            </xsl:attribute>
+          </xsl:if>
+          <xsl:if test="$rows &gt; 1">
+            <xsl:attribute name="rowspan">
+              <xsl:value-of select="$rows"/>
+            </xsl:attribute>
+          </xsl:if>
+          <xsl:call-template name="item-content"><xsl:with-param name="path" select="$path"/>
+            <xsl:with-param name="nodes" select="node()"/>
+            <xsl:with-param name="blocks" select="$blocks"/>
+          </xsl:call-template>
+        </xsl:element>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A note between paragraphs: its mark, its text, and links back to the
+       places that call it (the notes at the end of a novel). -->
+  <xsl:template name="w-note-block">
+    <xsl:param name="path"/>
+    <xsl:param name="mark"/>
+    <xsl:param name="id"/>
+    <xsl:param name="content"/>
+    <xsl:param name="callers"/>
+    <xsl:param name="inline"/>
+    <xsl:element name="{substring('divspan', 1 + 3 * number(boolean($inline)), 3 + number(boolean($inline)))}">
+      <xsl:call-template name="html-attrs">
+        <xsl:with-param name="id" select="$id"/>
+        <xsl:with-param name="lang" select="@xml:lang"/>
+        <xsl:with-param name="class" select="concat(substring('block ', 1, 6 * number(boolean($inline))), 'note-block ', @type)"/>
+      </xsl:call-template>
+      <xsl:if test="$mark != ''">
+        <span class="note-mark">
+          <xsl:value-of select="$mark"/>
+        </span>
+        <xsl:text> </xsl:text>
+      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="$content = 'blocks' and not($inline)">
+          <xsl:call-template name="block-children"><xsl:with-param name="path" select="$path"/></xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="note-body">
+            <xsl:with-param name="kind" select="substring('inlinemissing', 1 + 6 * number($content = 'missing'), 6 + number($content = 'missing'))"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:for-each select="$callers">
+        <xsl:text> </xsl:text>
+        <a class="note-back">
+          <xsl:attribute name="href">
+            <xsl:text>#</xsl:text>
+            <xsl:call-template name="out-id">
+              <xsl:with-param name="prefix" select="'ref.'"/>
+            </xsl:call-template>
+          </xsl:attribute>
+          <xsl:attribute name="aria-label">
+            <xsl:value-of select="concat('Back to the text', substring(concat(' (', position(), ')'), 1, 100 * number(last() &gt; 1)))"/>
+          </xsl:attribute>
+          <xsl:text>↩</xsl:text>
+        </a>
+      </xsl:for-each>
+    </xsl:element>
+    <xsl:if test="not($inline)">
+      <xsl:text>&#10;</xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="w-code-block">
+    <xsl:param name="code"/>
+    <xsl:param name="id"/>
+    <xsl:param name="inline"/>
+    <xsl:choose>
+      <xsl:when test="$inline">
+        <code>
+          <xsl:call-template name="html-attrs">
+            <xsl:with-param name="id" select="$id"/>
+            <xsl:with-param name="class" select="'block code-block'"/>
+          </xsl:call-template>
+          <xsl:value-of select="$code"/>
+        </code>
+      </xsl:when>
+      <xsl:otherwise>
+        <pre>
+          <xsl:call-template name="html-attrs">
+            <xsl:with-param name="id" select="$id"/>
+            <xsl:with-param name="class" select="'code-block'"/>
+          </xsl:call-template>
+          <code>
+            <xsl:value-of select="$code"/>
+          </code>
+        </pre>
+        <xsl:text>&#10;</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="w-separator">
+    <xsl:param name="id"/>
+    <xsl:param name="block"/>
+    <xsl:choose>
+      <xsl:when test="$block">
+        <hr class="milestone">
+          <xsl:call-template name="html-attrs">
+            <xsl:with-param name="id" select="$id"/>
+          </xsl:call-template>
+        </hr>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="milestone" role="separator">
+          <xsl:call-template name="html-attrs">
+            <xsl:with-param name="id" select="$id"/>
+          </xsl:call-template>
+          <xsl:text>⁂</xsl:text>
+        </span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="w-pb">
+    <xsl:param name="n"/>
+    <xsl:param name="id"/>
+    <xsl:param name="block"/>
+    <xsl:choose>
+      <xsl:when test="$block">
+        <p class="pb-line">
+          <span class="pb" role="separator" aria-label="{concat('Page break', substring(concat(', page ', $n), 1, 1000 * number($n != '')))}">
+            <xsl:if test="$id != ''">
+              <xsl:attribute name="id">
+                <xsl:value-of select="$id"/>
+              </xsl:attribute>
+            </xsl:if>
+            <xsl:value-of select="concat(substring(concat('p. ', $n), 1, 1000 * number($n != '')), substring('page break', 1, 10 * number($n = '')))"/>
+          </span>
+        </p>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="substring(' ', 1, number(not(@break = 'no')))"/>
+        <span class="pb" role="separator" aria-label="{concat('Page break', substring(concat(', page ', $n), 1, 1000 * number($n != '')))}">
+          <xsl:if test="$id != ''">
+            <xsl:attribute name="id">
+              <xsl:value-of select="$id"/>
+            </xsl:attribute>
+          </xsl:if>
+          <xsl:value-of select="concat(substring(concat('p. ', $n), 1, 1000 * number($n != '')), substring('page break', 1, 10 * number($n = '')))"/>
+        </span>
+        <xsl:value-of select="substring(' ', 1, number(not(@break = 'no')))"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- MathML goes to the browser as it is (HTML5 reads <math> without a
+       namespace prefix). -->
+  <xsl:template name="w-math">
+    <xsl:param name="display"/>
+    <math>
+      <xsl:if test="$display or @display = 'block' or @mode = 'display'">
+        <xsl:attribute name="display">block</xsl:attribute>
+      </xsl:if>
+      <xsl:apply-templates mode="mathml"/>
+    </math>
+  </xsl:template>
+
+  <xsl:template match="*" mode="mathml">
+    <xsl:element name="{local-name()}">
+      <xsl:for-each select="@*[local-name() != 'mode' and namespace-uri() = '']">
+        <xsl:attribute name="{local-name()}">
+          <xsl:value-of select="."/>
+        </xsl:attribute>
+      </xsl:for-each>
+      <xsl:apply-templates mode="mathml"/>
+    </xsl:element>
+  </xsl:template>
+  <xsl:template match="comment()" mode="mathml"/>
+
+  <xsl:template name="w-string">
+    <xsl:param name="text"/>
+    <xsl:value-of select="$text"/>
+  </xsl:template>
+
+  <xsl:template name="w-styled">
+    <xsl:param name="tokens"/>
+    <xsl:param name="css"/>
+    <xsl:param name="class"/>
+    <xsl:param name="id"/>
+    <xsl:param name="lang"/>
+    <xsl:param name="title"/>
+    <xsl:param name="before"/>
+    <xsl:param name="after"/>
+    <xsl:param name="nodes" select="node()"/>
+    <xsl:param name="words"/>
+    <xsl:choose>
+      <xsl:when test="not($css or $id or $lang or $title or $words or $has-words or contains($tokens, 'script ')
+                      or contains($tokens, 'color:')) and $class = 'hi'">
+        <!-- A hi with plain tokens (italic, bold…): a span, quickly. -->
+        <span class="{normalize-space(concat('hi', $tokens))}">
+          <xsl:value-of select="$before"/>
+          <xsl:apply-templates select="$nodes" mode="inline"/>
+          <xsl:value-of select="$after"/>
+        </span>
+      </xsl:when>
+      <xsl:when test="normalize-space(concat($tokens, $css, $class, $id, $lang, $title)) = ''">
+        <xsl:value-of select="$before"/>
+        <xsl:call-template name="inline-nodes">
+          <xsl:with-param name="nodes" select="$nodes"/>
+          <xsl:with-param name="words" select="$words"/>
+        </xsl:call-template>
+        <xsl:value-of select="$after"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <!-- The element: sup/sub for raised and lowered text, the HTML
+             element of the same meaning for emph, del, add, titles, code;
+             a span otherwise. Computed without a template call (hot). -->
+        <xsl:variable name="first-class" select="substring-before(concat(normalize-space($class), ' '), ' ')"/>
+        <xsl:variable name="sup" select="contains($tokens, ' superscript ')"/>
+        <xsl:variable name="sub" select="contains($tokens, ' subscript ') and not($sup)"/>
+        <xsl:variable name="script" select="$sup or $sub"/>
+        <xsl:variable name="mapped" select="substring-before(substring-after(
+            ' emph=em del=del add=ins title=cite code=code ident=code gi=code att=code val=code tag=code ',
+            concat(' ', $first-class, '=')), ' ')"/>
+        <xsl:variable name="element" select="concat(substring('sup', 1, 3 * number($sup)), substring('sub', 1, 3 * number($sub)),
+            substring($mapped, 1, string-length($mapped) * number(not($script))),
+            substring('span', 1, 4 * number(not($script) and $mapped = '')))"/>
+        <xsl:element name="{$element}">
+          <xsl:if test="$id != ''">
+            <xsl:attribute name="id">
+              <xsl:value-of select="$id"/>
+            </xsl:attribute>
+          </xsl:if>
+          <xsl:if test="$lang != ''">
+            <xsl:attribute name="lang">
+              <xsl:value-of select="$lang"/>
+            </xsl:attribute>
+          </xsl:if>
+          <xsl:if test="normalize-space(concat($class, $tokens)) != ''">
+            <xsl:attribute name="class">
+              <xsl:value-of select="normalize-space(concat($class, ' ', substring-before(concat($tokens, ' color:'), ' color:'),
+                                                           ' ', substring-after(substring-after($tokens, ' color:'), ' ')))"/>
+            </xsl:attribute>
+          </xsl:if>
+          <xsl:if test="$title != ''">
+            <xsl:attribute name="title">
+              <xsl:value-of select="normalize-space($title)"/>
+            </xsl:attribute>
+          </xsl:if>
+          <xsl:if test="$css != '' or contains($tokens, ' color:')">
+            <xsl:attribute name="style">
+              <xsl:if test="contains($tokens, ' color:') and not(contains($css, 'color'))">
+                <xsl:value-of select="concat('color:', substring(substring-after($tokens, ' color:'), 1, 7), ';')"/>
+              </xsl:if>
+              <xsl:value-of select="$css"/>
+            </xsl:attribute>
+          </xsl:if>
+          <xsl:value-of select="$before"/>
+          <xsl:call-template name="inline-nodes">
+            <xsl:with-param name="nodes" select="$nodes"/>
+            <xsl:with-param name="words" select="$words"/>
+          </xsl:call-template>
+          <xsl:value-of select="$after"/>
+        </xsl:element>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Names: a link to the register's entry in the index (the static site
+       relies on this: <a class="name person" href="#ID" id="MENTION">). -->
+  <xsl:template name="w-name">
+    <xsl:param name="kind"/>
+    <xsl:param name="entity"/>
+    <xsl:param name="url"/>
+    <xsl:param name="mention-id"/>
+    <xsl:param name="title"/>
+    <xsl:param name="uncertain"/>
+    <xsl:param name="tokens"/>
+    <xsl:param name="lang"/>
+    <xsl:variable name="linked" select="$entity != '' or $url != ''"/>
+    <xsl:element name="{substring('aspan', 1 + number(not($linked)), 1 + 3 * number(not($linked)))}">
+      <xsl:call-template name="html-attrs">
+        <xsl:with-param name="class">
+          <xsl:value-of select="concat('name ', $kind, substring(' uncertain', 1, 10 * number(boolean($uncertain))))"/>
+          <xsl:call-template name="token-classes">
+            <xsl:with-param name="tokens" select="$tokens"/>
+          </xsl:call-template>
+        </xsl:with-param>
+      </xsl:call-template>
+      <xsl:if test="$linked">
+        <xsl:attribute name="href">
+          <xsl:choose>
+            <xsl:when test="$entity != ''">
+              <xsl:value-of select="concat('#', $entity)"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:value-of select="$url"/>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:attribute>
+      </xsl:if>
+      <xsl:call-template name="html-attrs">
+        <xsl:with-param name="id" select="$mention-id"/>
+        <xsl:with-param name="lang" select="$lang"/>
+        <xsl:with-param name="title" select="$title"/>
+        <xsl:with-param name="style">
+          <xsl:call-template name="token-style">
+            <xsl:with-param name="tokens" select="$tokens"/>
+          </xsl:call-template>
+        </xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="inline-nodes"/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- Dates: <time datetime> with both calendars on hover and keyboard focus,
+       and the other calendar written after the date, so that a phone shows it. -->
+  <xsl:template name="w-date">
+    <xsl:param name="datetime"/>
+    <xsl:param name="description"/>
+    <xsl:param name="calendar"/>
+    <xsl:param name="gloss"/>
+    <xsl:param name="tokens"/>
+    <xsl:param name="id"/>
+    <xsl:param name="lang"/>
+    <xsl:variable name="classes">
+      <xsl:value-of select="concat('date ', $calendar)"/>
+      <xsl:call-template name="token-classes">
+        <xsl:with-param name="tokens" select="$tokens"/>
+      </xsl:call-template>
     </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$description = ''">
+        <span>
+          <xsl:call-template name="html-attrs">
+            <xsl:with-param name="id" select="$id"/>
+            <xsl:with-param name="lang" select="$lang"/>
+            <xsl:with-param name="class" select="$classes"/>
+          </xsl:call-template>
+          <xsl:call-template name="inline-nodes"/>
+        </span>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:element name="{substring('timespan', 1 + 4 * number($datetime = ''), 4)}">
+          <xsl:if test="$datetime != ''">
+            <xsl:attribute name="datetime">
+              <xsl:value-of select="$datetime"/>
+            </xsl:attribute>
+          </xsl:if>
+          <xsl:attribute name="tabindex">0</xsl:attribute>
+          <xsl:call-template name="html-attrs">
+            <xsl:with-param name="id" select="$id"/>
+            <xsl:with-param name="lang" select="$lang"/>
+            <xsl:with-param name="class" select="$classes"/>
+            <xsl:with-param name="title" select="$description"/>
+            <xsl:with-param name="style">
+              <xsl:call-template name="token-style">
+                <xsl:with-param name="tokens" select="$tokens"/>
+              </xsl:call-template>
+            </xsl:with-param>
+          </xsl:call-template>
+          <xsl:call-template name="inline-nodes"/>
+        </xsl:element>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="$gloss != ''">
+      <xsl:text> </xsl:text>
+      <span class="date-gloss">
+        <xsl:value-of select="$gloss"/>
+      </span>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="w-link">
+    <xsl:param name="target-id"/>
+    <xsl:param name="url"/>
+    <xsl:param name="id"/>
+    <xsl:param name="text"/>
+    <xsl:param name="nodes" select="node()"/>
+    <a>
+      <xsl:attribute name="href">
+        <xsl:choose>
+          <xsl:when test="$target-id != ''">
+            <xsl:value-of select="concat('#', $target-id)"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="$url"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+      <xsl:call-template name="html-attrs">
+        <xsl:with-param name="id" select="$id"/>
+        <xsl:with-param name="lang" select="@xml:lang"/>
+        <xsl:with-param name="class" select="concat('ref ', @type)"/>
+      </xsl:call-template>
+      <xsl:value-of select="$text"/>
+      <xsl:call-template name="inline-nodes">
+        <xsl:with-param name="nodes" select="$nodes"/>
+      </xsl:call-template>
+    </a>
+  </xsl:template>
+
+  <!-- Footnote marks: a link to the note in the Notes section (a plain mark
+       inside another link: links do not nest). -->
+  <xsl:template name="w-noteref">
+    <xsl:param name="number"/>
+    <xsl:param name="mark"/>
     <xsl:variable name="nested">
       <xsl:call-template name="in-link"/>
     </xsl:variable>
-    <xsl:variable name="external">
-      <xsl:if test="$entity = '' and @ref and not(starts-with(normalize-space(@ref), '#'))">
-        <xsl:call-template name="safe-target">
-          <xsl:with-param name="target" select="@ref"/>
-        </xsl:call-template>
-      </xsl:if>
-    </xsl:variable>
-    <xsl:variable name="uncertain" select="not(@ref) and (@cert = 'low' or @cert = 'unknown' or @cert = 'medium')"/>
-    <xsl:variable name="kind-label">
-      <xsl:call-template name="kind-label">
-        <xsl:with-param name="kind" select="$kind"/>
-      </xsl:call-template>
-    </xsl:variable>
-    <xsl:variable name="class"
-        select="normalize-space(concat('name ', $kind, substring(' uncertain', 1, 10 * number($uncertain))))"/>
-    <xsl:variable name="indexed"
-        select="$has-index and ($entity != '' or (not(@ref) and (self::tei:persName or self::tei:placeName or self::tei:orgName)))"/>
-    <xsl:variable name="title">
-      <xsl:choose>
-        <xsl:when test="$entity != ''">
-          <xsl:for-each select="key('entity', $entity)">
-            <xsl:value-of select="concat(translate(substring($kind-label, 1, 1), 'pon', 'PON'), substring($kind-label, 2), ': ')"/>
-            <xsl:call-template name="entity-label"/>
-            <xsl:variable name="dates">
-              <xsl:call-template name="entity-dates"/>
-            </xsl:variable>
-            <xsl:if test="$dates != ''">
-              <xsl:value-of select="concat(' (', $dates, ')')"/>
-            </xsl:if>
-          </xsl:for-each>
-        </xsl:when>
-        <xsl:when test="$uncertain">
-          <xsl:value-of select="concat('Unidentified ', $kind-label, ' (not in the register)')"/>
-        </xsl:when>
-      </xsl:choose>
-    </xsl:variable>
     <xsl:choose>
-      <xsl:when test="$kind = '' and $entity = '' and $external = '' and not(@xml:id) and not(@xml:lang)">
-        <xsl:apply-templates mode="inline"/>
+      <xsl:when test="$nested = '1'">
+        <sup class="noteref" id="fnref.{$number}">
+          <xsl:value-of select="$mark"/>
+        </sup>
       </xsl:when>
-      <xsl:when test="$nested != '1' and ($entity != '' or $external != '')">
-        <a class="{$class}">
-          <xsl:attribute name="href">
-            <xsl:choose>
-              <xsl:when test="$entity != '' and $has-index">
-                <xsl:value-of select="concat('#', $entity)"/>
-              </xsl:when>
-              <xsl:when test="$external != ''">
-                <xsl:value-of select="$external"/>
-              </xsl:when>
-              <xsl:otherwise>
-                <xsl:for-each select="key('entity', $entity)/tei:idno[1]">
-                  <xsl:call-template name="authority-url"/>
-                </xsl:for-each>
-              </xsl:otherwise>
-            </xsl:choose>
-          </xsl:attribute>
-          <xsl:if test="$indexed">
-            <xsl:attribute name="id">
-              <xsl:call-template name="mention-id"/>
-            </xsl:attribute>
-          </xsl:if>
-          <xsl:if test="@xml:lang">
-            <xsl:attribute name="lang">
-              <xsl:value-of select="@xml:lang"/>
-            </xsl:attribute>
-          </xsl:if>
-          <xsl:if test="$title != ''">
-            <xsl:attribute name="title">
-              <xsl:value-of select="$title"/>
-            </xsl:attribute>
-          </xsl:if>
-          <xsl:apply-templates mode="inline"/>
+      <xsl:otherwise>
+        <a class="noteref" id="fnref.{$number}" href="#fn.{$number}" role="doc-noteref" aria-label="Note {$mark}">
+          <sup>
+            <xsl:value-of select="$mark"/>
+          </sup>
         </a>
-      </xsl:when>
-      <xsl:otherwise>
-        <span class="{$class}">
-          <xsl:if test="$indexed or @xml:id">
-            <xsl:attribute name="id">
-              <xsl:call-template name="mention-id"/>
-            </xsl:attribute>
-          </xsl:if>
-          <xsl:if test="@xml:lang">
-            <xsl:attribute name="lang">
-              <xsl:value-of select="@xml:lang"/>
-            </xsl:attribute>
-          </xsl:if>
-          <xsl:if test="$title != ''">
-            <xsl:attribute name="title">
-              <xsl:value-of select="$title"/>
-            </xsl:attribute>
-          </xsl:if>
-          <xsl:apply-templates mode="inline"/>
-        </span>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
-  <!-- Dates: both calendars on hover (title) and on keyboard focus (the
-       focusable element shows its description; see the CSS). -->
-  <xsl:template match="tei:date | tei:time" mode="inline">
-    <xsl:variable name="description">
-      <xsl:call-template name="date-description"/>
-    </xsl:variable>
-    <xsl:variable name="datetime">
-      <xsl:call-template name="html-datetime"/>
-    </xsl:variable>
-    <xsl:variable name="calendar">
-      <xsl:choose>
-        <xsl:when test="contains(@calendar, 'julian') or contains(@calendar, 'Julian')"> julian</xsl:when>
-        <xsl:when test="contains($description, '(Julian)')"> dual</xsl:when>
-      </xsl:choose>
-    </xsl:variable>
-    <xsl:choose>
-      <xsl:when test="normalize-space($description) = ''">
-        <span>
-          <xsl:call-template name="attributes">
-            <xsl:with-param name="class" select="'date'"/>
-          </xsl:call-template>
-          <xsl:apply-templates mode="inline"/>
-        </span>
-      </xsl:when>
-      <xsl:when test="$datetime != ''">
-        <time datetime="{$datetime}" tabindex="0" title="{normalize-space($description)}" class="date{$calendar}">
-          <xsl:call-template name="attributes"/>
-          <xsl:apply-templates mode="inline"/>
-        </time>
-      </xsl:when>
-      <xsl:otherwise>
-        <span tabindex="0" title="{normalize-space($description)}" class="date{$calendar}">
-          <xsl:call-template name="attributes"/>
-          <xsl:apply-templates mode="inline"/>
-        </span>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template match="tei:ref | tei:ptr" mode="inline">
-    <xsl:variable name="target">
-      <xsl:call-template name="safe-target">
-        <xsl:with-param name="target" select="@target"/>
-      </xsl:call-template>
-    </xsl:variable>
+  <!-- An apparatus entry: the reading in the text, a lettered mark that shows
+       the entry on hover and keyboard focus and leads to the Apparatus
+       section (a tap on a phone follows the link). -->
+  <xsl:template name="w-app">
+    <xsl:param name="number"/>
+    <xsl:param name="mark"/>
+    <xsl:param name="nodes"/>
+    <xsl:param name="id"/>
     <xsl:variable name="nested">
-      <xsl:if test="ancestor::tei:ref[@target] or ancestor::tei:ptr
-                    or ancestor::*[@ref][self::tei:persName or self::tei:placeName or self::tei:orgName
-                                         or self::tei:name or self::tei:rs]">1</xsl:if>
+      <xsl:call-template name="in-link"/>
     </xsl:variable>
-    <xsl:choose>
-      <xsl:when test="$target != '' and $nested != '1'">
-        <a href="{$target}">
-          <xsl:call-template name="attributes">
-            <xsl:with-param name="class" select="concat('ref ', @type)"/>
-          </xsl:call-template>
-          <xsl:choose>
-            <xsl:when test="self::tei:ptr or normalize-space(.) = ''">
-              <xsl:value-of select="$target"/>
-            </xsl:when>
-            <xsl:otherwise>
-              <xsl:apply-templates mode="inline"/>
-            </xsl:otherwise>
-          </xsl:choose>
-        </a>
-      </xsl:when>
-      <xsl:otherwise>
-        <span>
-          <xsl:call-template name="attributes">
-            <xsl:with-param name="class" select="'ref'"/>
-          </xsl:call-template>
-          <xsl:apply-templates mode="inline"/>
-        </span>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- Footnotes: a numbered mark here, the text in the Notes section. -->
-  <xsl:template match="tei:note" mode="inline">
-    <xsl:variable name="footnote">
-      <xsl:call-template name="is-footnote"/>
-    </xsl:variable>
-    <xsl:choose>
-      <xsl:when test="$footnote = '1'">
-        <xsl:variable name="number">
-          <xsl:call-template name="footnote-number"/>
-        </xsl:variable>
-        <xsl:variable name="mark">
-          <xsl:call-template name="footnote-mark"/>
-        </xsl:variable>
-        <xsl:variable name="nested">
-          <xsl:call-template name="in-link"/>
-        </xsl:variable>
-        <xsl:choose>
-          <xsl:when test="$nested = '1'">
-            <sup class="noteref" id="fnref.{$number}">
-              <xsl:value-of select="$mark"/>
-            </sup>
-          </xsl:when>
-          <xsl:otherwise>
-            <a class="noteref" id="fnref.{$number}" href="#fn.{$number}" role="doc-noteref"
-               aria-label="Note {$mark}">
-              <sup>
-                <xsl:value-of select="$mark"/>
-              </sup>
-            </a>
-          </xsl:otherwise>
-        </xsl:choose>
-      </xsl:when>
-      <xsl:otherwise>
-        <span>
-          <xsl:call-template name="attributes">
-            <xsl:with-param name="class" select="'block note-block'"/>
-          </xsl:call-template>
-          <xsl:apply-templates mode="inline"/>
-        </span>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template name="note-content">
-    <xsl:variable name="missing">
-      <xsl:call-template name="is-missing-note"/>
-    </xsl:variable>
-    <xsl:choose>
-      <xsl:when test="$missing = '1'">
-        <span class="gap-note">note text not in source</span>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:call-template name="content">
-          <xsl:with-param name="wrap" select="false()"/>
+    <span class="app">
+      <xsl:call-template name="html-attrs">
+        <xsl:with-param name="id" select="$id"/>
+      </xsl:call-template>
+      <span class="lem">
+        <xsl:call-template name="inline-nodes">
+          <xsl:with-param name="nodes" select="$nodes"/>
         </xsl:call-template>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template match="tei:gap" mode="inline">
-    <xsl:choose>
-      <xsl:when test="@reason = 'not-in-source' and ancestor::tei:note">
-        <span class="gap-note">note text not in source</span>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:variable name="description" select="normalize-space(concat(
-            'Gap in the text', substring(concat(': ', @reason), 1, 1000 * number(boolean(@reason))),
-            substring(concat(', ', @quantity, ' ', @unit), 1, 1000 * number(boolean(@quantity))),
-            substring(concat(', ', @extent), 1, 1000 * number(boolean(@extent))), ' ', tei:desc))"/>
-        <span class="gap" title="{$description}">
-          <xsl:call-template name="attributes"/>
-          <xsl:text>[…]</xsl:text>
-        </span>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template match="tei:supplied" mode="inline">
-    <span title="Supplied by the editor">
-      <xsl:call-template name="attributes">
-        <xsl:with-param name="class" select="'supplied'"/>
-      </xsl:call-template>
-      <xsl:text>[</xsl:text>
-      <xsl:apply-templates mode="inline"/>
-      <xsl:text>]</xsl:text>
-    </span>
-  </xsl:template>
-
-  <xsl:template match="tei:unclear" mode="inline">
-    <span title="Unclear in the source">
-      <xsl:call-template name="attributes">
-        <xsl:with-param name="class" select="'unclear'"/>
-      </xsl:call-template>
-      <xsl:apply-templates mode="inline"/>
-    </span>
-  </xsl:template>
-
-  <xsl:template match="tei:del" mode="inline">
-    <del>
-      <xsl:call-template name="attributes"/>
-      <xsl:apply-templates mode="inline"/>
-    </del>
-  </xsl:template>
-
-  <xsl:template match="tei:add" mode="inline">
-    <ins>
-      <xsl:call-template name="attributes">
-        <xsl:with-param name="class" select="'add'"/>
-      </xsl:call-template>
-      <xsl:apply-templates mode="inline"/>
-    </ins>
-  </xsl:template>
-
-  <!-- choice: the source's reading in the text, the editor's in brackets or
-       on hover. -->
-  <xsl:template match="tei:choice" mode="inline">
-    <xsl:variable name="source" select="(tei:sic | tei:orig | tei:abbr)[1]"/>
-    <xsl:variable name="editor" select="(tei:corr | tei:reg | tei:expan)[1]"/>
-    <xsl:choose>
-      <xsl:when test="$source and $editor">
-        <span class="choice">
-          <xsl:call-template name="attributes"/>
-          <xsl:apply-templates select="$source" mode="inline"/>
-          <xsl:if test="$editor/self::tei:corr">
-            <span class="corr" title="Editorial correction">
-              <xsl:text> [</xsl:text>
-              <xsl:apply-templates select="$editor/node()" mode="inline"/>
-              <xsl:text>]</xsl:text>
-            </span>
-          </xsl:if>
-        </span>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:apply-templates select="*" mode="inline"/>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template match="tei:sic" mode="inline">
-    <span class="sic" title="As printed in the source">
-      <xsl:call-template name="attributes"/>
-      <xsl:apply-templates mode="inline"/>
-    </span>
-  </xsl:template>
-
-  <xsl:template match="tei:abbr | tei:orig" mode="inline">
-    <xsl:variable name="other" select="(../tei:expan | ../tei:reg)[parent::tei:choice][1]"/>
-    <xsl:choose>
-      <xsl:when test="self::tei:abbr">
-        <abbr>
-          <xsl:if test="$other">
-            <xsl:attribute name="title">
-              <xsl:value-of select="normalize-space($other)"/>
-            </xsl:attribute>
-          </xsl:if>
-          <xsl:apply-templates mode="inline"/>
-        </abbr>
-      </xsl:when>
-      <xsl:otherwise>
-        <span class="orig">
-          <xsl:if test="$other">
-            <xsl:attribute name="title">
-              <xsl:value-of select="concat('Regularised: ', normalize-space($other))"/>
-            </xsl:attribute>
-          </xsl:if>
-          <xsl:apply-templates mode="inline"/>
-        </span>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template match="tei:corr | tei:reg | tei:expan" mode="inline">
-    <span class="{local-name()}">
-      <xsl:call-template name="attributes"/>
-      <xsl:apply-templates mode="inline"/>
-    </span>
-  </xsl:template>
-
-  <!-- Furniture: visible but quiet; the title says what it is. -->
-  <xsl:template name="fw-title">
-    <xsl:attribute name="title">
-      <xsl:text>Page furniture</xsl:text>
-      <xsl:if test="@type">
-        <xsl:value-of select="concat(' (', @type, ')')"/>
-      </xsl:if>
-      <xsl:text>, not part of the text</xsl:text>
-    </xsl:attribute>
-  </xsl:template>
-
-  <xsl:template match="tei:fw" mode="inline">
-    <xsl:if test="$show-furniture">
-      <!-- Spaces around it, so that a copied text does not glue its words to
-           the text's ("facilitateSource:"). -->
-      <xsl:text> </xsl:text>
-      <span>
-        <xsl:call-template name="attributes">
-          <xsl:with-param name="class" select="concat('fw fw-', @type)"/>
-        </xsl:call-template>
-        <xsl:call-template name="fw-title"/>
-        <xsl:apply-templates mode="inline"/>
       </span>
-      <xsl:text> </xsl:text>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template match="tei:pb" mode="inline">
-    <xsl:if test="$show-furniture">
-      <xsl:if test="not(@break = 'no')">
-        <xsl:text> </xsl:text>
-      </xsl:if>
-      <span class="pb" role="separator" aria-label="{concat('Page break', substring(concat(', page ', @n), 1, 1000 * number(normalize-space(@n) != '')))}">
-        <xsl:if test="@xml:id">
-          <xsl:attribute name="id">
-            <xsl:value-of select="@xml:id"/>
-          </xsl:attribute>
-        </xsl:if>
-        <xsl:choose>
-          <xsl:when test="normalize-space(@n) != ''">
-            <xsl:value-of select="concat('p. ', normalize-space(@n))"/>
-          </xsl:when>
-          <xsl:otherwise>page break</xsl:otherwise>
-        </xsl:choose>
+      <xsl:choose>
+        <xsl:when test="$nested = '1'">
+          <sup class="app-mark" id="appref.{$number}" tabindex="0" aria-describedby="apptip.{$number}">
+            <xsl:value-of select="$mark"/>
+          </sup>
+        </xsl:when>
+        <xsl:otherwise>
+          <a class="app-mark" id="appref.{$number}" href="#app.{$number}" aria-describedby="apptip.{$number}">
+            <xsl:value-of select="$mark"/>
+          </a>
+        </xsl:otherwise>
+      </xsl:choose>
+      <span class="app-tip" role="tooltip" id="apptip.{$number}">
+        <xsl:call-template name="app-entry-plain"/>
       </span>
-      <xsl:if test="not(@break = 'no')">
-        <xsl:text> </xsl:text>
-      </xsl:if>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template match="tei:cb | tei:gb" mode="inline">
-    <xsl:if test="@xml:id">
-      <span id="{@xml:id}"></span>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template match="tei:lb" mode="inline">
-    <xsl:if test="not(@break = 'no')">
-      <xsl:text> </xsl:text>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template match="tei:milestone" mode="inline">
-    <span class="milestone" role="separator">
-      <xsl:if test="@xml:id">
-        <xsl:attribute name="id">
-          <xsl:value-of select="@xml:id"/>
-        </xsl:attribute>
-      </xsl:if>
-      <xsl:text>⁂</xsl:text>
     </span>
   </xsl:template>
 
-  <xsl:template match="tei:anchor" mode="inline">
-    <xsl:if test="@xml:id">
-      <span id="{@xml:id}"></span>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template match="tei:graphic | tei:media" mode="inline">
+  <xsl:template name="w-graphic">
+    <xsl:param name="url"/>
+    <xsl:param name="description"/>
     <!-- No image is loaded: the page makes no request. -->
-    <span class="graphic" title="Image in the source: {@url}">[image]</span>
-  </xsl:template>
-
-  <xsl:template match="tei:figDesc | tei:caption" mode="inline">
-    <span class="{local-name()}">
-      <xsl:apply-templates mode="inline"/>
+    <span class="graphic" title="{normalize-space(concat('Image in the source: ', $url))}">
+      <xsl:value-of select="concat('[image', substring(concat(': ', $description), 1, 10000 * number($description != '')), ']')"/>
     </span>
   </xsl:template>
 
-  <!-- Any other element inline: its content (with its id and language). -->
-  <xsl:template match="*" mode="inline">
-    <xsl:choose>
-      <xsl:when test="@xml:id or @xml:lang">
-        <span>
-          <xsl:call-template name="attributes"/>
-          <xsl:apply-templates mode="inline"/>
-        </span>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:apply-templates mode="inline"/>
-      </xsl:otherwise>
-    </xsl:choose>
+  <xsl:template name="w-anchor">
+    <xsl:param name="id"/>
+    <xsl:if test="$id != ''">
+      <span id="{$id}"></span>
+    </xsl:if>
   </xsl:template>
 
-  <!-- Word-level TEI (ELTeC level 2): a sentence's words and punctuation go
-       through the "words" mode (common/structure.xsl), which drops the white
-       space before closing and after opening punctuation. Only sentences pay
-       for that test, not every text node of a novel. -->
-  <xsl:template match="tei:s" mode="inline">
-    <xsl:choose>
-      <xsl:when test="@xml:id or @xml:lang">
-        <span>
-          <xsl:call-template name="attributes"/>
-          <xsl:apply-templates mode="words"/>
-        </span>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:apply-templates mode="words"/>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- A word or punctuation mark (word-level TEI): its text, with a space
-       before it when the source has none and the two are not joined. -->
-  <xsl:template match="tei:w | tei:pc" mode="inline">
-    <xsl:call-template name="word-space"/>
-    <xsl:choose>
-      <xsl:when test="* or @xml:id or @xml:lang">
-        <span>
-          <xsl:call-template name="attributes"/>
-          <xsl:apply-templates mode="inline"/>
-        </span>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:value-of select="."/>
-      </xsl:otherwise>
-    </xsl:choose>
+  <xsl:template name="w-linebreak">
+    <br/>
   </xsl:template>
 
   <!-- ================================================================== -->
@@ -1442,12 +1362,11 @@
   <!-- ================================================================== -->
 
   <xsl:template name="notes-section">
-    <xsl:variable name="notes" select="$footnotes"/>
-    <xsl:if test="$notes">
+    <xsl:if test="$footnotes">
       <section class="notes" aria-labelledby="notes-title">
         <h2 id="notes-title">Notes</h2>
         <ol class="notes-list">
-          <xsl:for-each select="$notes">
+          <xsl:for-each select="$footnotes">
             <xsl:variable name="mark">
               <xsl:call-template name="footnote-mark"/>
             </xsl:variable>
@@ -1457,10 +1376,55 @@
               </a>
               <xsl:text> </xsl:text>
               <div class="note-text">
-                <xsl:if test="@xml:id">
-                  <span id="{@xml:id}"></span>
-                </xsl:if>
-                <xsl:call-template name="note-content"/>
+                <xsl:call-template name="html-attrs">
+                  <xsl:with-param name="id" select="string(@xml:id[not(contains($duplicate-ids, concat(' ', ., ' '))) or generate-id(key('xml-id', .)[1]) = generate-id(..)])"/>
+                  <xsl:with-param name="lang" select="@xml:lang"/>
+                </xsl:call-template>
+                <xsl:call-template name="note-body"/>
+              </div>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </section>
+      <xsl:text>&#10;</xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The critical apparatus: each entry with its mark, a link back to its
+       place, the readings with the witnesses' sigla. -->
+  <xsl:template name="apparatus-section">
+    <xsl:if test="$app-entries">
+      <section class="notes apparatus" aria-labelledby="apparatus-title">
+        <h2 id="apparatus-title">Apparatus</h2>
+        <xsl:if test="$witnesses">
+          <p class="witnesses">
+            <xsl:text>Witnesses: </xsl:text>
+            <xsl:for-each select="$witnesses">
+              <xsl:if test="position() &gt; 1">; </xsl:if>
+              <span class="siglum">
+                <xsl:call-template name="sigla">
+                  <xsl:with-param name="pointers" select="concat('#', @xml:id)"/>
+                </xsl:call-template>
+              </span>
+              <xsl:text> </xsl:text>
+              <xsl:call-template name="witness-description"/>
+            </xsl:for-each>
+          </p>
+        </xsl:if>
+        <ol class="notes-list">
+          <xsl:for-each select="$app-entries">
+            <xsl:variable name="mark">
+              <xsl:call-template name="app-mark">
+                <xsl:with-param name="number" select="position()"/>
+              </xsl:call-template>
+            </xsl:variable>
+            <li id="app.{position()}">
+              <a class="note-back" href="#appref.{position()}" aria-label="Back to variant {$mark} in the text">
+                <xsl:value-of select="$mark"/>
+              </a>
+              <xsl:text> </xsl:text>
+              <div class="note-text">
+                <xsl:call-template name="app-entry"/>
               </div>
             </li>
           </xsl:for-each>
@@ -1511,7 +1475,7 @@
               </xsl:variable>
               <li>
                 <span class="index-name name {$kind} uncertain">
-                  <xsl:value-of select="normalize-space(.)"/>
+                  <xsl:call-template name="name-label"/>
                 </span>
                 <xsl:text> </xsl:text>
                 <span class="index-kind">
@@ -1521,7 +1485,9 @@
                 </span>
                 <xsl:call-template name="mention-links">
                   <xsl:with-param name="mentions" select="key('unidentified', concat(local-name(), '|', normalize-space(.)))"/>
-                  <xsl:with-param name="label" select="normalize-space(.)"/>
+                  <xsl:with-param name="label">
+                    <xsl:call-template name="name-label"/>
+                  </xsl:with-param>
                 </xsl:call-template>
               </li>
             </xsl:for-each>
@@ -1615,22 +1581,31 @@
   <xsl:template name="mention-links">
     <xsl:param name="mentions"/>
     <xsl:param name="label"/>
-    <xsl:if test="$mentions">
+    <xsl:variable name="ids">
+      <xsl:call-template name="shown-mention-ids">
+        <xsl:with-param name="mentions" select="$mentions"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:if test="normalize-space($ids) != ''">
       <xsl:text> </xsl:text>
       <span class="mentions">
         <span class="mentions-label">In the text:</span>
-        <xsl:for-each select="$mentions">
-          <xsl:text> </xsl:text>
-          <a aria-label="{concat($label, ', mention ', position())}">
-            <xsl:attribute name="href">
-              <xsl:text>#</xsl:text>
-              <xsl:call-template name="mention-id"/>
-            </xsl:attribute>
-            <xsl:value-of select="position()"/>
-          </a>
-        </xsl:for-each>
+        <xsl:call-template name="each-mention">
+          <xsl:with-param name="ids" select="normalize-space($ids)"/>
+          <xsl:with-param name="label" select="$label"/>
+        </xsl:call-template>
       </span>
     </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="w-mention-ref">
+    <xsl:param name="id"/>
+    <xsl:param name="number"/>
+    <xsl:param name="label"/>
+    <xsl:text> </xsl:text>
+    <a href="#{$id}" aria-label="{concat($label, ', mention ', $number)}">
+      <xsl:value-of select="$number"/>
+    </a>
   </xsl:template>
 
   <!-- ================================================================== -->
@@ -1679,6 +1654,8 @@ h2{font-size:1.35rem}h3{font-size:1.15rem}h4,h5,h6{font-size:1rem}
 .toc-extra{margin:.5rem 0 0}
 main{padding-bottom:2rem}
 main p{margin:0 0 1em;hyphens:auto}
+main p.align-center,.align-center{text-align:center}
+main p.align-end,.align-end{text-align:right}
 .front{margin:0 0 2.5rem;text-align:center}
 .front .docTitle,.front .titlePage{margin:0 0 1rem}
 .titlePart{font-size:1.35rem;font-weight:600;margin:0 0 .4rem;line-height:1.3}
@@ -1688,29 +1665,41 @@ main p{margin:0 0 1em;hyphens:auto}
 .front .div{text-align:left}
 .front .div.titlepage,.front .titlePage{text-align:center}
 .opener,.closer{margin:1rem 0 1.5rem}
-.dateline{text-align:right;font-style:italic}
+.dateline{font-style:italic}
 .salute{margin:1rem 0}
-.signed{text-align:right;font-variant:small-caps}
+.signed{font-variant:small-caps}
 .opener .bibl,.back .bibl,.bibl.citation{font-size:.9375rem;color:var(--muted)}
 main p.bibl{margin:0 0 1em}
-.trailer{text-align:center;font-variant:small-caps;margin:2rem 0}
+.trailer{font-variant:small-caps;margin:2rem 0}
 section.div{margin-top:2rem}
 .head{text-wrap:balance}
 p.head{font-weight:600;margin:1rem 0 .5rem}
+p.stage{font-style:italic}
 blockquote{margin:1rem 0 1rem 1.5rem;padding-left:1rem;border-left:3px solid var(--rule)}
+blockquote>p:last-child{margin-bottom:0}
+.quote-block.epigraph{margin-left:30%;border:0;font-size:.95rem}
+span.quote-block{padding-left:1rem;margin-left:1.5rem;border-left:3px solid var(--rule)}
 .lg{margin:1rem 0 1rem 1.5rem}.l{padding-left:2em;text-indent:-2em}
-.epigraph{margin:1rem 0 1.5rem 30%;font-size:.95rem}
+.lg .lg{margin-left:0}
 .cit{margin:1rem 0}
-.list{margin:0 0 1em}
-ul.labelled{list-style:none;padding-left:0}
-ul.labelled>li{display:grid;grid-template-columns:2.25rem 1fr;gap:.25rem;margin:0 0 .6em}
-ul.labelled>li>.label{text-align:right;padding-right:.35rem;font-variant-numeric:tabular-nums}
+.list{margin:0 0 1em;padding-left:0;list-style:none}
+.list>li{display:grid;grid-template-columns:2.25rem 1fr;gap:.25rem;margin:0 0 .4em}
+.list>li>.label{text-align:right;padding-right:.35rem;font-variant-numeric:tabular-nums}
+.list.simple>li{display:block}
+.list .list{margin:.4em 0 0}
 .item>p:last-child{margin-bottom:0}
 dl.gloss>div{margin:0 0 .5rem}dl.gloss dt{font-weight:600}dl.gloss dd{margin:0 0 0 1.5rem}
+dl.gloss>div.head dt,dl.gloss>div.head dd{font-style:italic}
 .block{display:block;margin:.4rem 0}
-span.block.item,span.block.l{margin:0}
-table.table{border-collapse:collapse;margin:1rem 0;font-size:.95rem}
+span.block.item,span.block.l,span.block.row{margin:0}
+span.block .block{margin-left:1.25rem}
+.table-wrap{overflow-x:auto;margin:1rem 0}
+table.table{border-collapse:collapse;font-size:.95rem}
 table.table td,table.table th{border:1px solid var(--rule);padding:.25rem .5rem;vertical-align:top;text-align:left}
+pre.code-block,code.code-block{font:.8125rem/1.45 var(--mono);background:var(--panel);border:1px solid var(--rule);border-radius:6px;padding:.6rem .8rem;overflow-x:auto;white-space:pre;word-break:normal}
+code.code-block{display:block}
+pre.code-block code{font:inherit;word-break:normal}
+td pre.code-block,th pre.code-block{white-space:pre-wrap;overflow-wrap:anywhere}
 .name{text-decoration-line:underline;text-decoration-thickness:1px;text-underline-offset:.2em}
 .name.person{color:var(--person)}
 .name.place{color:var(--place)}
@@ -1721,21 +1710,38 @@ a.name:hover{text-decoration-thickness:2px}
 .name.uncertain::after{content:"?";font-size:.7em;vertical-align:super;line-height:0;color:var(--muted);margin-left:.05em}
 .date{position:relative;text-decoration:underline dotted var(--muted);text-underline-offset:.2em;cursor:help}
 .date[tabindex]:focus::after,.date[tabindex]:focus-visible::after{content:attr(title);position:absolute;left:0;top:calc(100% + .3rem);z-index:5;width:max-content;max-width:min(20rem,80vw);background:var(--tip-bg);color:var(--tip-fg);font:500 .8125rem/1.35 var(--sans);padding:.35rem .55rem;border-radius:5px;white-space:normal;text-indent:0;text-align:left;font-style:normal}
+.date-gloss{font:.8125em/1 var(--sans);color:var(--muted);white-space:nowrap}
 .noteref{text-decoration:none;font-family:var(--sans);font-size:.75em;line-height:0;padding:0 .1em}
 .noteref sup{vertical-align:super;font-size:1em}
+.app{position:relative}
+.app .lem{text-decoration:underline dotted var(--muted);text-underline-offset:.2em}
+.app-mark{font:600 .7em/0 var(--sans);vertical-align:super;text-decoration:none;padding:0 .15em}
+.app-tip{display:none;position:absolute;left:0;top:calc(100% + .3rem);z-index:6;width:max-content;max-width:min(24rem,85vw);background:var(--tip-bg);color:var(--tip-fg);font:500 .8125rem/1.4 var(--sans);padding:.4rem .6rem;border-radius:5px;text-indent:0;text-align:left;font-style:normal;font-weight:500;white-space:normal}
+.app:hover .app-tip,.app-mark:focus+.app-tip,.app-mark:focus-visible+.app-tip{display:block}
+.witnesses{font-size:.9rem;color:var(--muted)}
+.siglum,.omission{font-style:italic}
 .gap,.gap-note{color:var(--muted);font-style:italic}
 .gap-note{font-family:var(--sans);font-size:.875em}
-.supplied{color:inherit}
+.supplied,.surplus{color:inherit}
 .stage{font-style:italic}
-.sic{text-decoration:underline wavy var(--muted);text-decoration-thickness:1px}
-.corr{color:var(--muted)}
+.choice.sic,.sic{text-decoration:underline wavy var(--muted);text-decoration-thickness:1px}
+.choice[title]{text-decoration:underline dotted var(--muted);text-underline-offset:.2em;cursor:help}
 .unclear{text-decoration:underline dotted var(--muted)}
-.add{text-decoration:none;border-bottom:1px solid var(--rule)}
-.so-called::before{content:"‘"}.so-called::after{content:"’"}
-.hi.smallcaps,.hi.sc,.hi.small-caps{font-variant:small-caps}
-.hi.underline,.hi.u{text-decoration:underline}
-.hi.strikethrough,.hi.strike{text-decoration:line-through}
-.hi.spaced{letter-spacing:.12em}
+ins.add{text-decoration:none;border-bottom:1px solid var(--rule)}
+del.del{text-decoration:line-through}
+.italic{font-style:italic}.upright{font-style:normal}.bold{font-weight:700}
+.smallcaps{font-variant:small-caps}.allcaps{text-transform:uppercase}
+.underline{text-decoration:underline}
+.underline-double{text-decoration:underline double}
+.underline-wavy{text-decoration:underline wavy}
+.strike{text-decoration:line-through}
+.strike-double{text-decoration:line-through double}
+.mono{font-family:var(--mono);font-size:.9em}
+.large{font-size:1.2em}.small{font-size:.85em}.spaced{letter-spacing:.12em}
+.center{text-align:center}.right{text-align:right}
+code.gi,code.att,code.val,code.tag,code.code,code.ident{word-break:normal}
+.graphic{color:var(--muted);font-family:var(--sans);font-size:.875em}
+math[display=block]{display:block;margin:1rem 0;text-align:center}
 .fw{font:.75rem/1.3 var(--sans);color:var(--muted);border:1px dashed var(--rule);border-radius:4px;padding:.05rem .4rem;margin:0 .25rem;white-space:normal;font-style:normal}
 p.fw{display:table;margin:1rem 0}
 .pb{font:.6875rem/1 var(--sans);color:var(--muted);border:1px solid var(--rule);border-radius:3px;padding:.1rem .3rem;margin:0 .2rem;white-space:nowrap;vertical-align:.1em;font-style:normal}
@@ -1765,8 +1771,8 @@ hr.milestone::after{content:"⁂";color:var(--muted)}
 .mentions a{display:inline-block;min-width:1.75em;padding:.1rem 0;text-align:center}
 .page-footer{font:.8125rem/1.5 var(--sans);color:var(--muted);border-top:1px solid var(--rule);padding-top:.75rem;padding-bottom:2.5rem}
 .page-footer p{margin:.25rem 0}
-@media (max-width:40rem){body{font-size:1rem;line-height:1.6}.masthead,main,nav,.page-footer{padding:0 1rem}.facts dl>div{grid-template-columns:1fr}.lg,blockquote{margin-left:.5rem}.epigraph{margin-left:10%}ul.labelled>li{grid-template-columns:2rem 1fr}}
-@media print{body{background:#fff;color:#000;font-size:11pt}.skip,.toc{display:none}a{color:inherit;text-decoration:none}.facts{border-color:#999}.name.uncertain::after{content:""}}
+@media (max-width:40rem){body{font-size:1rem;line-height:1.6}.masthead,main,nav,.page-footer{padding:0 1rem}.facts dl>div{grid-template-columns:1fr}.lg,blockquote{margin-left:.5rem}.quote-block.epigraph{margin-left:10%}.list>li{grid-template-columns:2rem 1fr}.app-tip,.date[tabindex]:focus::after{position:fixed;left:.75rem;right:.75rem;top:auto;bottom:.75rem;width:auto;max-width:none}}
+@media print{body{background:#fff;color:#000;font-size:11pt}.skip,.toc,.app-tip{display:none}a{color:inherit;text-decoration:none}.facts{border-color:#999}.name.uncertain::after{content:""}}
 </xsl:template>
 
 </xsl:stylesheet>

@@ -1,19 +1,24 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  TEI P5 -> a complete LaTeX document for lualatex (PDF).
+  TEI P5 -> a complete LaTeX document for lualatex (PDF): the writer
+  primitives of the shared traversal (common/writer.xsl) as LaTeX.
 
       lualatex doc.tex && lualatex doc.tex     (the second run fills in the index's pages)
 
   Every character of the text is escaped (the ten specials \ { } $ & # ^ _ ~ %
   become commands), white space is collapsed (a blank line would end a
-  paragraph), TeX's ligatures for quotes and dashes are switched off (the
-  source's `` and - - stay as printed), fonts come from the system through
-  fontspec (Noto Serif / Noto Sans, falling back to DejaVu), and only packages
-  of texlive-latex-base/-recommended and texlive-luatex are used.
+  paragraph), a space before ; : ! ? » (or after «) cannot break a line, TeX's
+  ligatures for quotes and dashes are switched off (the source's `` and - -
+  stay as printed). Fonts come from the system through fontspec (Noto Serif /
+  Noto Sans), with a fallback chain for the characters they lack
+  (common/fonts.xsl); languages (xml:lang) through babel, for hyphenation and
+  typography. Only packages of texlive-latex-base/-recommended and
+  texlive-luatex are used (lua-ul for underlines and strike-through,
+  longtable for tables).
 
-  Notes are \footnote (a note inside a note is printed in parentheses);
-  names link to the index of names, whose page numbers are collected with a
-  few lines of Lua (duplicates removed).
+  Notes and apparatus entries are footnotes (\teifootnote, with the mark the
+  edition gives them); names link to the index of names, whose page numbers
+  are collected with a few lines of Lua (duplicates removed).
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -24,9 +29,6 @@
 
   <xsl:output method="text" encoding="UTF-8"/>
 
-  <xsl:param name="font" select="'Noto Serif'"/>
-  <xsl:param name="sans-font" select="'Noto Sans'"/>
-  <xsl:param name="mono-font" select="'DejaVu Sans Mono'"/>
   <!-- Class option: 10pt, 11pt or 12pt. -->
   <xsl:param name="font-size" select="'11pt'"/>
   <!-- Paper: a4 or letter. -->
@@ -34,12 +36,15 @@
 
   <xsl:variable name="NL" select="'&#10;'"/>
   <xsl:variable name="PAR" select="'&#10;&#10;'"/>
+  <!-- LaTeX nests at most six lists and quotations: deeper ones are set flat. -->
+  <xsl:variable name="max-nesting" select="4"/>
 
   <!-- ================================================================== -->
   <!-- Document                                                            -->
   <!-- ================================================================== -->
 
   <xsl:template match="/">
+    <xsl:call-template name="document-warnings"/>
     <xsl:variable name="size">
       <xsl:choose>
         <xsl:when test="$font-size = '10pt' or $font-size = '12pt'">
@@ -58,6 +63,7 @@
     <xsl:text>% Compile with lualatex, twice (the second run fills in the index's page numbers).&#10;</xsl:text>
     <xsl:value-of select="concat('\documentclass[', $size, ',', $papersize, ']{article}', $NL)"/>
     <xsl:text>\usepackage{fontspec}&#10;</xsl:text>
+    <xsl:call-template name="font-fallbacks"/>
     <xsl:call-template name="font-choice">
       <xsl:with-param name="command" select="'setmainfont'"/>
       <xsl:with-param name="wanted" select="$font"/>
@@ -73,11 +79,14 @@
       <xsl:with-param name="wanted" select="$mono-font"/>
       <xsl:with-param name="fallback" select="'DejaVu Sans Mono'"/>
     </xsl:call-template>
+    <xsl:call-template name="languages"/>
     <xsl:value-of select="concat('\usepackage[', $papersize, ',top=24mm,bottom=24mm,left=26mm,right=26mm,headheight=14pt]{geometry}', $NL)"/>
     <xsl:text>\usepackage{fancyhdr}
 \usepackage{xcolor}
 \usepackage{microtype}
 \usepackage{refcount}
+\usepackage{lua-ul}
+\usepackage{longtable}
 \definecolor{teimuted}{HTML}{555555}
 \definecolor{teilink}{HTML}{1B4F8F}
 \definecolor{teiperson}{HTML}{7A1C38}
@@ -131,10 +140,36 @@
         <xsl:apply-templates select="/*" mode="block"/>
       </xsl:otherwise>
     </xsl:choose>
+    <xsl:if test="$witnesses">
+      <xsl:call-template name="witness-list"/>
+    </xsl:if>
     <xsl:if test="$has-index">
       <xsl:call-template name="index-of-names"/>
     </xsl:if>
     <xsl:text>\end{document}&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- luaotfload's fallback chain: each family of $fallback-fonts the system
+       has, in order. -->
+  <xsl:template name="font-fallbacks">
+    <xsl:text>\directlua{tei_fallbacks = {}}&#10;</xsl:text>
+    <xsl:call-template name="font-fallback">
+      <xsl:with-param name="list" select="concat($fallback-fonts, ',')"/>
+    </xsl:call-template>
+    <xsl:text>\directlua{luaotfload.add_fallback("teifallback", tei_fallbacks)}&#10;</xsl:text>
+  </xsl:template>
+
+  <xsl:template name="font-fallback">
+    <xsl:param name="list"/>
+    <xsl:variable name="name" select="normalize-space(translate(substring-before($list, ','), '\{}$&amp;#^_~%[]&quot;', ''))"/>
+    <xsl:if test="$name != ''">
+      <xsl:value-of select="concat('\IfFontExistsTF{', $name, '}{\directlua{table.insert(tei_fallbacks, &quot;', $name, ':mode=node;&quot;)}}{}', $NL)"/>
+    </xsl:if>
+    <xsl:if test="contains(substring-after($list, ','), ',')">
+      <xsl:call-template name="font-fallback">
+        <xsl:with-param name="list" select="substring-after($list, ',')"/>
+      </xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="font-choice">
@@ -143,13 +178,89 @@
     <xsl:param name="fallback"/>
     <xsl:variable name="features">
       <xsl:choose>
-        <xsl:when test="$command = 'setmonofont'">[Scale=MatchLowercase]</xsl:when>
-        <xsl:otherwise>[Ligatures=TeXOff]</xsl:otherwise>
+        <xsl:when test="$command = 'setmonofont'">[Scale=MatchLowercase,RawFeature={fallback=teifallback}]</xsl:when>
+        <xsl:otherwise>[Ligatures=TeXOff,RawFeature={fallback=teifallback}]</xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
     <xsl:variable name="name" select="translate($wanted, '\{}$&amp;#^_~%[]', '')"/>
     <xsl:value-of select="concat('\IfFontExistsTF{', $name, '}{\', $command, '{', $name, '}', $features,
                                  '}{\', $command, '{', $fallback, '}', $features, '}', $NL)"/>
+  </xsl:template>
+
+  <!-- babel: the document's language, and each other language its text uses
+       (xml:lang), loaded from babel's own description files. -->
+  <xsl:template name="languages">
+    <xsl:variable name="main">
+      <xsl:call-template name="babel-name">
+        <xsl:with-param name="lang" select="$doc-lang"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$main = '' or $main = 'english'">
+        <xsl:text>\usepackage[english]{babel}&#10;</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="concat('\usepackage[english]{babel}', $NL, '\babelprovide[import,main]{', $main, '}', $NL)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:variable name="others">
+      <xsl:call-template name="distinct-languages">
+        <xsl:with-param name="attributes" select="$texts//@xml:lang"/>
+        <xsl:with-param name="seen" select="concat(' english ', $main, ' ')"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:call-template name="provide-languages">
+      <xsl:with-param name="names" select="normalize-space($others)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The babel names of the languages used, each once (" french russian "). -->
+  <xsl:template name="distinct-languages">
+    <xsl:param name="attributes"/>
+    <xsl:param name="seen"/>
+    <xsl:choose>
+      <xsl:when test="$attributes">
+        <xsl:variable name="name">
+          <xsl:call-template name="babel-name">
+            <xsl:with-param name="lang" select="$attributes[1]"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="new" select="$name != '' and not(contains($seen, concat(' ', $name, ' ')))"/>
+        <xsl:if test="$new">
+          <xsl:value-of select="concat(' ', $name, ' ')"/>
+        </xsl:if>
+        <xsl:call-template name="distinct-languages">
+          <xsl:with-param name="attributes" select="$attributes[position() &gt; 1][not(. = $attributes[1])]"/>
+          <xsl:with-param name="seen" select="concat($seen, substring(concat($name, ' '), 1, 1000 * number($new)))"/>
+        </xsl:call-template>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="provide-languages">
+    <xsl:param name="names"/>
+    <xsl:if test="$names != ''">
+      <xsl:value-of select="concat('\babelprovide[import]{', substring-before(concat($names, ' '), ' '), '}', $NL)"/>
+      <xsl:call-template name="provide-languages">
+        <xsl:with-param name="names" select="substring-after($names, ' ')"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- babel's name for a language code ('' when babel should not switch). -->
+  <xsl:template name="babel-name">
+    <xsl:param name="lang"/>
+    <xsl:variable name="base">
+      <xsl:call-template name="base-lang">
+        <xsl:with-param name="lang" select="$lang"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:if test="not(contains($babel-skip, concat(' ', $base, ' ')))">
+      <xsl:call-template name="lang-lookup">
+        <xsl:with-param name="table" select="$babel-table"/>
+        <xsl:with-param name="lang" select="$lang"/>
+      </xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <!-- The semantic macros the body uses: change the look of the edition here. -->
@@ -164,14 +275,22 @@
 \newcommand{\teiuncertain}{\textsuperscript{\color{teimuted}?}}
 \newcommand{\teifw}[1]{{\sffamily\scriptsize\color{teimuted}[#1]}}
 \newcommand{\teipb}[1]{{\sffamily\scriptsize\color{teimuted}[#1]}}
-\newcommand{\teigap}{{\color{teimuted}[…]}}
-\newcommand{\teimissingnote}{{\itshape\color{teimuted}note text not in source}}
+\newcommand{\teigloss}[1]{{\footnotesize\color{teimuted}#1}}
 \newcommand{\teilabel}[1]{\label{#1}}
+\newcommand{\teianchor}[1]{\hypertarget{#1}{}}
 \DeclareRobustCommand{\teifootnote}[2]{{\renewcommand{\thefootnote}{#1}\footnote{#2}}}
 \newcommand{\teisep}{\par{\centering\color{teimuted}*\quad*\quad*\par}}
 \newenvironment{teiverse}{\begin{quote}\setlength{\parskip}{0pt}}{\end{quote}}
 \newcommand{\teiline}{\par\hangindent=2em\hangafter=1\relax}
 \newenvironment{teilist}[1]{\begin{list}{}{\settowidth{\labelwidth}{#1}\setlength{\leftmargin}{\labelwidth}\addtolength{\leftmargin}{\labelsep}\addtolength{\leftmargin}{1em}\setlength{\itemsep}{2pt}\setlength{\parsep}{2pt}\setlength{\topsep}{4pt}\renewcommand{\makelabel}[1]{\hfill##1}}}{\end{list}}
+\newenvironment{teiglosslist}{\begin{list}{}{\setlength{\leftmargin}{1.5em}\setlength{\labelwidth}{0pt}\setlength{\labelsep}{0.5em}\setlength{\itemindent}{-1em}\setlength{\itemsep}{3pt}\setlength{\parsep}{2pt}\setlength{\topsep}{4pt}\renewcommand{\makelabel}[1]{\textbf{##1}}}}{\end{list}}
+\newenvironment{teicode}{\par\medskip\begingroup\setlength{\parskip}{0pt}\raggedright\setlength{\leftskip}{1.5em}\ttfamily\small}{\par\endgroup\medskip}
+\newunderlinetype\teiunderlinedouble{\cleaders\hbox{\vrule height -0.08em depth 0.12em width 0.1pt\kern-0.1pt\vrule height -0.2em depth 0.24em width 0.1pt}}
+\newunderlinetype\teiunderlinewavy{\cleaders\hbox to 0.3em{\raisebox{-0.28em}{\tiny\ttfamily\char126}\hss}}
+\newunderlinetype\teistrikedouble{\cleaders\hbox{\vrule height 0.34em depth -0.3em width 0.1pt\kern-0.1pt\vrule height 0.24em depth -0.2em width 0.1pt}}
+\NewDocumentCommand\teiuline{+m}{{\teiunderlinedouble#1}}
+\NewDocumentCommand\teiwave{+m}{{\teiunderlinewavy#1}}
+\NewDocumentCommand\teidstrike{+m}{{\teistrikedouble#1}}
 \directlua{
 function tei_pages(s)
   local seen, list = {}, {}
@@ -426,699 +545,1242 @@ end
   </xsl:template>
 
   <!-- ================================================================== -->
-  <!-- Block mode: paragraphs end with a blank line                        -->
+  <!-- Helpers                                                             -->
   <!-- ================================================================== -->
 
-  <xsl:template name="content">
-    <xsl:param name="container" select="false()"/>
-    <xsl:variable name="blocks">
-      <xsl:call-template name="has-blocks"/>
-    </xsl:variable>
-    <xsl:choose>
-      <xsl:when test="$blocks = '1' or ($container and * and not(text()[normalize-space()]))">
-        <xsl:apply-templates mode="block"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:apply-templates mode="inline"/>
-        <xsl:value-of select="$PAR"/>
-      </xsl:otherwise>
-    </xsl:choose>
+  <!-- An id usable as a PDF destination and a LaTeX label. -->
+  <xsl:template name="tex-id">
+    <xsl:param name="id"/>
+    <xsl:value-of select="translate($id, '\{}$&amp;#^_~% [],', '--------------')"/>
   </xsl:template>
 
   <xsl:template name="anchor">
-    <xsl:if test="@xml:id">
-      <xsl:value-of select="concat('\hypertarget{', @xml:id, '}{}')"/>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template match="tei:text | tei:body | tei:group | tei:floatingText | tei:back" mode="block">
-    <xsl:call-template name="anchor"/>
-    <xsl:apply-templates mode="block"/>
-  </xsl:template>
-
-  <xsl:template match="tei:front" mode="block">
-    <xsl:text>\begin{center}&#10;</xsl:text>
-    <xsl:call-template name="anchor"/>
-    <xsl:apply-templates mode="block"/>
-    <xsl:text>\end{center}&#10;\medskip&#10;&#10;</xsl:text>
-  </xsl:template>
-
-  <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7"
-      mode="block">
-    <xsl:if test="not(tei:head)">
-      <xsl:call-template name="anchor"/>
-    </xsl:if>
-    <xsl:apply-templates mode="block"/>
-  </xsl:template>
-
-  <xsl:template match="tei:head" mode="block">
-    <xsl:variable name="division">
-      <xsl:call-template name="is-division-head"/>
-    </xsl:variable>
-    <xsl:variable name="level">
-      <xsl:call-template name="heading-level"/>
-    </xsl:variable>
-    <xsl:choose>
-      <xsl:when test="$division = '1'">
-        <xsl:variable name="command">
-          <xsl:choose>
-            <xsl:when test="$level = 2">section</xsl:when>
-            <xsl:when test="$level = 3">subsection</xsl:when>
-            <xsl:when test="$level = 4">subsubsection</xsl:when>
-            <xsl:otherwise>paragraph</xsl:otherwise>
-          </xsl:choose>
-        </xsl:variable>
-        <xsl:if test="not(preceding-sibling::tei:head)">
-          <xsl:variable name="id">
-            <xsl:for-each select="..">
-              <xsl:call-template name="section-id"/>
-            </xsl:for-each>
-          </xsl:variable>
-          <xsl:variable name="plain">
-            <xsl:apply-templates select="." mode="plain"/>
-          </xsl:variable>
-          <xsl:value-of select="concat('\pdfbookmark[', $level - 2, ']{')"/>
-          <xsl:call-template name="escape-tex">
-            <xsl:with-param name="text" select="normalize-space($plain)"/>
-          </xsl:call-template>
-          <xsl:value-of select="concat('}{', $id, '}', $NL)"/>
-        </xsl:if>
-        <xsl:value-of select="concat('\', $command, '*{')"/>
-        <xsl:call-template name="anchor"/>
-        <xsl:apply-templates mode="inline"/>
-        <xsl:text>}&#10;&#10;</xsl:text>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:text>{\bfseries </xsl:text>
-        <xsl:call-template name="anchor"/>
-        <xsl:apply-templates mode="inline"/>
-        <xsl:text>\par}\nopagebreak&#10;&#10;</xsl:text>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template match="tei:p | tei:ab | tei:salute | tei:addrLine | tei:speaker | tei:label | tei:imprimatur
-                       | tei:meeting | tei:caption | tei:figDesc | tei:docTitle/tei:title" mode="block">
-    <xsl:call-template name="anchor"/>
-    <xsl:call-template name="line-content"/>
-    <xsl:value-of select="$PAR"/>
-  </xsl:template>
-
-  <xsl:template match="tei:titlePart" mode="block">
-    <xsl:choose>
-      <xsl:when test="not(@type) or @type = 'main'">
-        <xsl:text>{\Large\bfseries </xsl:text>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:text>{\large\itshape </xsl:text>
-      </xsl:otherwise>
-    </xsl:choose>
-    <xsl:call-template name="anchor"/>
-    <xsl:apply-templates mode="inline"/>
-    <xsl:text>\par}&#10;&#10;</xsl:text>
-  </xsl:template>
-
-  <xsl:template match="tei:docAuthor | tei:docDate | tei:docEdition | tei:docImprint | tei:byline" mode="block">
-    <xsl:text>{</xsl:text>
-    <xsl:call-template name="anchor"/>
-    <xsl:apply-templates mode="inline"/>
-    <xsl:text>\par}&#10;&#10;</xsl:text>
-  </xsl:template>
-
-  <xsl:template match="tei:trailer" mode="block">
-    <xsl:text>\begin{center}&#10;</xsl:text>
-    <xsl:call-template name="anchor"/>
-    <xsl:apply-templates mode="inline"/>
-    <xsl:text>&#10;\end{center}&#10;&#10;</xsl:text>
-  </xsl:template>
-
-  <xsl:template match="tei:dateline | tei:signed" mode="block">
-    <xsl:text>{\raggedleft </xsl:text>
-    <xsl:if test="self::tei:dateline">\itshape </xsl:if>
-    <xsl:call-template name="anchor"/>
-    <xsl:apply-templates mode="inline"/>
-    <xsl:text>\par}&#10;&#10;</xsl:text>
-  </xsl:template>
-
-  <xsl:template match="tei:bibl" mode="block">
-    <xsl:text>{\small\color{teimuted}</xsl:text>
-    <xsl:call-template name="anchor"/>
-    <xsl:apply-templates mode="inline"/>
-    <xsl:text>\par}&#10;&#10;</xsl:text>
-  </xsl:template>
-
-  <xsl:template match="tei:stage" mode="block">
-    <xsl:text>{\itshape </xsl:text>
-    <xsl:call-template name="anchor"/>
-    <xsl:apply-templates mode="inline"/>
-    <xsl:text>\par}&#10;&#10;</xsl:text>
-  </xsl:template>
-
-  <xsl:template match="tei:titlePage | tei:docTitle | tei:opener | tei:closer | tei:postscript | tei:argument
-                       | tei:sp | tei:castList | tei:listBibl | tei:address | tei:cit | tei:figure" mode="block">
-    <xsl:call-template name="anchor"/>
-    <xsl:call-template name="content">
-      <xsl:with-param name="container" select="true()"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="tei:quote | tei:q | tei:said | tei:epigraph" mode="block">
-    <xsl:text>\begin{quote}&#10;</xsl:text>
-    <xsl:call-template name="anchor"/>
-    <xsl:call-template name="content">
-      <xsl:with-param name="container" select="self::tei:epigraph"/>
-    </xsl:call-template>
-    <xsl:text>\end{quote}&#10;&#10;</xsl:text>
-  </xsl:template>
-
-  <xsl:template match="tei:lg" mode="block">
-    <xsl:choose>
-      <xsl:when test="ancestor::tei:lg">
-        <xsl:apply-templates mode="block"/>
-        <xsl:text>\medskip&#10;</xsl:text>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:text>\begin{teiverse}&#10;</xsl:text>
-        <xsl:call-template name="anchor"/>
-        <xsl:apply-templates mode="block"/>
-        <xsl:text>\end{teiverse}&#10;&#10;</xsl:text>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template match="tei:l" mode="block">
-    <xsl:if test="not(ancestor::tei:lg) and not(preceding-sibling::*[1][self::tei:l])">
-      <xsl:text>\begin{teiverse}&#10;</xsl:text>
-    </xsl:if>
-    <xsl:text>\teiline </xsl:text>
-    <xsl:call-template name="anchor"/>
-    <xsl:apply-templates mode="inline"/>
-    <xsl:text>&#10;</xsl:text>
-    <xsl:if test="not(ancestor::tei:lg) and not(following-sibling::*[1][self::tei:l])">
-      <xsl:text>\end{teiverse}&#10;&#10;</xsl:text>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template match="tei:list" mode="block">
-    <xsl:apply-templates select="tei:head" mode="block"/>
-    <xsl:variable name="entries" select="tei:item | tei:label[not(following-sibling::*[1][self::tei:item])]"/>
-    <xsl:if test="$entries">
-      <xsl:variable name="widest">
-        <xsl:for-each select="tei:label">
-          <xsl:sort select="string-length(normalize-space())" data-type="number" order="descending"/>
-          <xsl:if test="position() = 1">
-            <xsl:value-of select="normalize-space()"/>
-          </xsl:if>
-        </xsl:for-each>
-      </xsl:variable>
-      <xsl:variable name="ordered" select="@type = 'ordered' or contains(@rend, 'numbered')"/>
-      <xsl:text>\begin{teilist}{</xsl:text>
-      <xsl:choose>
-        <xsl:when test="string-length($widest) &gt; 14">\hspace{2.5em}</xsl:when>
-        <xsl:when test="$widest != ''">
-          <xsl:call-template name="escape-tex">
-            <xsl:with-param name="text" select="$widest"/>
-          </xsl:call-template>
-        </xsl:when>
-        <xsl:when test="$ordered">99.</xsl:when>
-        <xsl:otherwise>•</xsl:otherwise>
-      </xsl:choose>
-      <xsl:text>}&#10;</xsl:text>
-      <xsl:for-each select="$entries">
-        <xsl:variable name="label" select="preceding-sibling::*[1][self::tei:label] | self::tei:label"/>
-        <xsl:text>\item[{</xsl:text>
-        <xsl:choose>
-          <xsl:when test="$label">
-            <xsl:apply-templates select="$label/node()" mode="inline"/>
-          </xsl:when>
-          <xsl:when test="$ordered">
-            <xsl:value-of select="count(preceding-sibling::tei:item) + 1"/>
-            <xsl:text>.</xsl:text>
-          </xsl:when>
-          <xsl:otherwise>•</xsl:otherwise>
-        </xsl:choose>
-        <xsl:text>}]</xsl:text>
-        <xsl:call-template name="anchor"/>
-        <xsl:text> </xsl:text>
-        <xsl:if test="self::tei:item">
-          <xsl:call-template name="content"/>
-        </xsl:if>
-        <xsl:text>&#10;</xsl:text>
-      </xsl:for-each>
-      <xsl:text>\end{teilist}&#10;&#10;</xsl:text>
-    </xsl:if>
-    <xsl:apply-templates select="*[not(self::tei:item or self::tei:label or self::tei:head)]" mode="block"/>
-  </xsl:template>
-
-  <!-- Tables as rows of cells separated by bars: robust with notes and long
-       cells (tabular would lose footnotes and overflow). -->
-  <xsl:template match="tei:table" mode="block">
-    <xsl:apply-templates select="tei:head" mode="block"/>
-    <xsl:text>\begin{quote}\small&#10;</xsl:text>
-    <xsl:for-each select="tei:row">
-      <xsl:if test="@role = 'label'">\bfseries </xsl:if>
-      <xsl:apply-templates select="tei:cell" mode="inline"/>
-      <xsl:value-of select="$PAR"/>
-    </xsl:for-each>
-    <xsl:text>\end{quote}&#10;&#10;</xsl:text>
-    <xsl:apply-templates select="*[not(self::tei:row or self::tei:head)]" mode="block"/>
-  </xsl:template>
-
-  <xsl:template match="tei:note" mode="block">
-    <xsl:variable name="footnote">
-      <xsl:call-template name="is-footnote"/>
-    </xsl:variable>
-    <xsl:choose>
-      <xsl:when test="$footnote = '1'">
-        <xsl:apply-templates select="." mode="inline"/>
-        <xsl:value-of select="$PAR"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:text>{\small </xsl:text>
-        <xsl:call-template name="anchor"/>
-        <xsl:if test="normalize-space(@n) != ''">
-          <xsl:text>\textbf{</xsl:text>
-          <xsl:call-template name="escape-tex">
-            <xsl:with-param name="text" select="normalize-space(@n)"/>
-          </xsl:call-template>
-          <xsl:text>} </xsl:text>
-        </xsl:if>
-        <xsl:call-template name="note-content"/>
-        <xsl:text>\par}&#10;&#10;</xsl:text>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template match="tei:fw" mode="block">
-    <xsl:if test="$show-furniture">
-      <xsl:text>\teifw{</xsl:text>
-      <xsl:apply-templates mode="inline"/>
-      <xsl:text>}&#10;&#10;</xsl:text>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template match="tei:pb" mode="block">
-    <xsl:if test="$show-furniture">
-      <xsl:text>{\raggedleft </xsl:text>
-      <xsl:apply-templates select="." mode="inline"/>
-      <xsl:text>\par}&#10;&#10;</xsl:text>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template match="tei:milestone" mode="block">
-    <xsl:text>\teisep&#10;&#10;</xsl:text>
-  </xsl:template>
-
-  <xsl:template match="tei:gap" mode="block">
-    <xsl:text>\teigap&#10;&#10;</xsl:text>
-  </xsl:template>
-
-  <xsl:template match="tei:lb | tei:cb | tei:gb" mode="block"/>
-
-  <xsl:template match="tei:anchor" mode="block">
-    <xsl:call-template name="anchor"/>
-  </xsl:template>
-
-  <xsl:template match="text()" mode="block">
-    <xsl:if test="normalize-space()">
-      <xsl:call-template name="escape-tex">
-        <xsl:with-param name="text" select="normalize-space()"/>
+    <xsl:param name="id"/>
+    <xsl:if test="$id != ''">
+      <xsl:text>\teianchor{</xsl:text>
+      <xsl:call-template name="tex-id">
+        <xsl:with-param name="id" select="$id"/>
       </xsl:call-template>
-      <xsl:value-of select="$PAR"/>
+      <xsl:text>}</xsl:text>
     </xsl:if>
   </xsl:template>
 
-  <xsl:template match="*" mode="block">
-    <xsl:variable name="blocks">
-      <xsl:call-template name="has-blocks"/>
+  <!-- Is the context inside a LaTeX command's argument where a paragraph
+       cannot end (a heading, a label, a link, a styled phrase…)? Then a block
+       met in a line becomes lines, not paragraphs. -->
+  <xsl:template name="in-argument">
+    <xsl:if test="ancestor::tei:head or ancestor::tei:label or ancestor::tei:ref or ancestor::tei:fw or ancestor::tei:hi
+                  or ancestor::tei:title or ancestor::tei:foreign or ancestor::tei:emph or ancestor::tei:app
+                  or ancestor::*[@ref][self::tei:persName or self::tei:placeName or self::tei:orgName
+                                       or self::tei:name or self::tei:rs]
+                  or ancestor::tei:titlePart or ancestor::tei:docAuthor or ancestor::tei:docDate">1</xsl:if>
+  </xsl:template>
+
+  <!-- How deeply lists and quotations are nested here (LaTeX allows six). -->
+  <xsl:template name="nesting">
+    <xsl:value-of select="count(ancestor::tei:list | ancestor::tei:quote | ancestor::tei:q | ancestor::tei:said
+                                | ancestor::tei:lg | ancestor::tei:cit | ancestor::tei:epigraph | ancestor::tei:note)"/>
+  </xsl:template>
+
+  <!-- A break between blocks met inside a line: a paragraph, or a line break
+       inside an argument. -->
+  <xsl:template name="inline-break">
+    <xsl:variable name="argument">
+      <xsl:call-template name="in-argument"/>
     </xsl:variable>
-    <xsl:call-template name="anchor"/>
     <xsl:choose>
-      <xsl:when test="$blocks = '1'">
-        <xsl:apply-templates mode="block"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:apply-templates select="." mode="inline"/>
-        <xsl:value-of select="$PAR"/>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- ================================================================== -->
-  <!-- Inline mode                                                         -->
-  <!-- ================================================================== -->
-
-  <xsl:template match="text()" mode="inline">
-    <xsl:variable name="collapsed">
-      <xsl:call-template name="collapse-space"/>
-    </xsl:variable>
-    <xsl:choose>
-      <xsl:when test="contains($collapsed, '://')">
-        <xsl:call-template name="escape-breakable">
-          <xsl:with-param name="text" select="$collapsed"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:call-template name="escape-tex">
-          <xsl:with-param name="text" select="$collapsed"/>
-        </xsl:call-template>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- Word-level TEI (ELTeC level 2): a sentence's words and punctuation go
-       through the "words" mode (common/structure.xsl), which drops the white
-       space before closing and after opening punctuation. Only sentences pay
-       for that test, not every text node of a novel. -->
-  <xsl:template match="tei:s" mode="inline">
-    <xsl:call-template name="anchor"/>
-    <xsl:apply-templates mode="words"/>
-  </xsl:template>
-
-  <!-- A word or punctuation mark (word-level TEI): its text, with a space
-       before it when the source has none and the two are not joined. -->
-  <xsl:template match="tei:w | tei:pc" mode="inline">
-    <xsl:call-template name="word-space"/>
-    <xsl:choose>
-      <xsl:when test="* or @xml:id or @xml:lang">
-        <xsl:call-template name="anchor"/>
-        <xsl:apply-templates mode="inline"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:call-template name="escape-tex">
-          <xsl:with-param name="text" select="normalize-space(.)"/>
-        </xsl:call-template>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- A structural element inside a line: a new paragraph, or a line break
-       where a paragraph break is not allowed (inside a command's argument). -->
-  <xsl:template match="tei:p | tei:ab | tei:l | tei:lg | tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4
-                       | tei:div5 | tei:div6 | tei:div7 | tei:floatingText | tei:sp | tei:castList | tei:listBibl
-                       | tei:figure | tei:titlePage | tei:head | tei:item | tei:listPerson | tei:listPlace
-                       | tei:listOrg | tei:row | tei:list | tei:table" mode="inline">
-    <xsl:variable name="break">
-      <xsl:call-template name="line-break"/>
-    </xsl:variable>
-    <xsl:value-of select="$break"/>
-    <xsl:call-template name="anchor"/>
-    <xsl:apply-templates mode="inline"/>
-    <xsl:value-of select="$break"/>
-  </xsl:template>
-
-  <xsl:template name="line-break">
-    <xsl:choose>
-      <xsl:when test="ancestor::tei:head or ancestor::tei:label or ancestor::tei:ref or ancestor::tei:fw
-                      or ancestor::tei:hi or ancestor::tei:note or ancestor::*[@ref]">{}\leavevmode\newline{}</xsl:when>
+      <xsl:when test="$argument = '1'">{}\leavevmode\newline{}</xsl:when>
       <xsl:otherwise>
         <xsl:text>&#10;&#10;</xsl:text>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="tei:list/tei:label" mode="inline">
-    <xsl:variable name="break">
-      <xsl:call-template name="line-break"/>
-    </xsl:variable>
-    <xsl:value-of select="$break"/>
-    <xsl:apply-templates mode="inline"/>
-    <xsl:text> </xsl:text>
-  </xsl:template>
-
-  <xsl:template match="tei:list/tei:item[preceding-sibling::*[1][self::tei:label]]" mode="inline">
-    <xsl:apply-templates mode="inline"/>
-  </xsl:template>
-
-  <xsl:template match="tei:cell" mode="inline">
-    <xsl:if test="preceding-sibling::tei:cell">
-      <xsl:text> \textbar{} </xsl:text>
+  <!-- The opening of a rendition: font switches in a group, then the commands
+       that take the text as an argument (underline, strike, raise…). -->
+  <xsl:template name="style-open">
+    <xsl:param name="tokens"/>
+    <xsl:text>{</xsl:text>
+    <xsl:if test="contains($tokens, ' italic ')">\itshape </xsl:if>
+    <xsl:if test="contains($tokens, ' upright ')">\upshape </xsl:if>
+    <xsl:if test="contains($tokens, ' bold ')">\bfseries </xsl:if>
+    <xsl:if test="contains($tokens, ' smallcaps ')">\scshape </xsl:if>
+    <xsl:if test="contains($tokens, ' mono ')">\ttfamily </xsl:if>
+    <xsl:if test="contains($tokens, ' large ')">\large </xsl:if>
+    <xsl:if test="contains($tokens, ' small ')">\small </xsl:if>
+    <xsl:if test="contains($tokens, ' spaced ')">\addfontfeatures{LetterSpace=8}</xsl:if>
+    <xsl:if test="contains($tokens, ' color:#')">
+      <xsl:value-of select="concat('\color[HTML]{', translate(substring(substring-after($tokens, ' color:#'), 1, 6), 'abcdef', 'ABCDEF'), '}')"/>
     </xsl:if>
-    <xsl:apply-templates mode="inline"/>
+    <xsl:if test="contains($tokens, ' superscript ')">\textsuperscript{</xsl:if>
+    <xsl:if test="contains($tokens, ' subscript ')">\textsubscript{</xsl:if>
+    <xsl:if test="contains($tokens, ' underline ')">\underLine{</xsl:if>
+    <xsl:if test="contains($tokens, ' underline-double ')">\teiuline{</xsl:if>
+    <xsl:if test="contains($tokens, ' underline-wavy ')">\teiwave{</xsl:if>
+    <xsl:if test="contains($tokens, ' strike ')">\strikeThrough{</xsl:if>
+    <xsl:if test="contains($tokens, ' strike-double ')">\teidstrike{</xsl:if>
+    <xsl:if test="contains($tokens, ' allcaps ')">\MakeUppercase{</xsl:if>
   </xsl:template>
 
-  <xsl:template match="tei:hi" mode="inline">
-    <xsl:variable name="rend" select="concat(' ', translate(normalize-space(concat(@rend, ' ', @rendition)), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ#', 'abcdefghijklmnopqrstuvwxyz '), ' ')"/>
+  <xsl:template name="style-close">
+    <xsl:param name="tokens"/>
+    <xsl:value-of select="substring('}}}}}}}}}', 1, number(contains($tokens, ' superscript ')) + number(contains($tokens, ' subscript '))
+                          + number(contains($tokens, ' underline ')) + number(contains($tokens, ' underline-double '))
+                          + number(contains($tokens, ' underline-wavy ')) + number(contains($tokens, ' strike '))
+                          + number(contains($tokens, ' strike-double ')) + number(contains($tokens, ' allcaps ')) + 1)"/>
+  </xsl:template>
+
+  <!-- The language switch of a passage: \foreignlanguage{french}{…}. -->
+  <xsl:template name="lang-open">
+    <xsl:param name="lang"/>
+    <xsl:param name="block"/>
+    <xsl:if test="$lang != ''">
+      <xsl:variable name="name">
+        <xsl:call-template name="babel-name">
+          <xsl:with-param name="lang" select="$lang"/>
+        </xsl:call-template>
+      </xsl:variable>
+      <xsl:if test="$name != ''">
+        <xsl:choose>
+          <xsl:when test="$block">
+            <xsl:value-of select="concat('\begin{otherlanguage}{', $name, '}', $NL)"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="concat('\foreignlanguage{', $name, '}{')"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:if>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="lang-close">
+    <xsl:param name="lang"/>
+    <xsl:param name="block"/>
+    <xsl:if test="$lang != ''">
+      <xsl:variable name="name">
+        <xsl:call-template name="babel-name">
+          <xsl:with-param name="lang" select="$lang"/>
+        </xsl:call-template>
+      </xsl:variable>
+      <xsl:if test="$name != ''">
+        <xsl:choose>
+          <xsl:when test="$block">
+            <xsl:value-of select="concat($NL, '\end{otherlanguage}', $NL)"/>
+          </xsl:when>
+          <xsl:otherwise>}</xsl:otherwise>
+        </xsl:choose>
+      </xsl:if>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ================================================================== -->
+  <!-- Block primitives                                                    -->
+  <!-- ================================================================== -->
+
+  <xsl:template name="w-container">
+    <xsl:param name="kind"/>
+    <xsl:param name="class"/>
+    <xsl:param name="id"/>
+    <xsl:param name="inline"/>
+    <xsl:param name="path"/>
+    <xsl:param name="nodes" select="node()"/>
+    <xsl:if test="$inline">
+      <xsl:call-template name="inline-break"/>
+    </xsl:if>
+    <xsl:call-template name="anchor">
+      <xsl:with-param name="id" select="$id"/>
+    </xsl:call-template>
+    <xsl:call-template name="lang-open">
+      <xsl:with-param name="lang" select="@xml:lang[not($inline)]"/>
+      <xsl:with-param name="block" select="true()"/>
+    </xsl:call-template>
+    <xsl:if test="$kind = 'back' or $kind = 'opener' or $kind = 'closer'">
+      <xsl:text>\medskip&#10;</xsl:text>
+    </xsl:if>
+    <xsl:call-template name="block-children">
+      <xsl:with-param name="nodes" select="$nodes"/>
+      <xsl:with-param name="inline" select="$inline"/>
+      <xsl:with-param name="path" select="$path"/>
+    </xsl:call-template>
+    <xsl:call-template name="lang-close">
+      <xsl:with-param name="lang" select="@xml:lang[not($inline)]"/>
+      <xsl:with-param name="block" select="true()"/>
+    </xsl:call-template>
+    <xsl:if test="$inline">
+      <xsl:call-template name="inline-break"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="w-heading">
+    <xsl:param name="level"/>
+    <xsl:param name="id"/>
+    <xsl:param name="text"/>
+    <xsl:variable name="command">
+      <xsl:choose>
+        <xsl:when test="$level = 2">section</xsl:when>
+        <xsl:when test="$level = 3">subsection</xsl:when>
+        <xsl:when test="$level = 4">subsubsection</xsl:when>
+        <xsl:otherwise>paragraph</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="bookmark">
+      <xsl:choose>
+        <xsl:when test="$text != ''">
+          <xsl:value-of select="$text"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:for-each select="..">
+            <xsl:call-template name="heading-text"/>
+          </xsl:for-each>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="target">
+      <xsl:call-template name="tex-id">
+        <xsl:with-param name="id">
+          <xsl:choose>
+            <xsl:when test="$text = ''">
+              <xsl:for-each select="..">
+                <xsl:call-template name="section-id"/>
+              </xsl:for-each>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:value-of select="$id"/>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:value-of select="concat('\pdfbookmark[', $level - 2, ']{')"/>
+    <xsl:call-template name="escape-tex">
+      <xsl:with-param name="text" select="normalize-space($bookmark)"/>
+    </xsl:call-template>
+    <xsl:value-of select="concat('}{', $target, '}', $NL)"/>
+    <xsl:value-of select="concat('\', $command, '*{')"/>
+    <xsl:if test="$text = ''">
+      <xsl:call-template name="anchor">
+        <xsl:with-param name="id" select="$id"/>
+      </xsl:call-template>
+    </xsl:if>
     <xsl:choose>
-      <xsl:when test="contains($rend, ' sup') or contains($rend, 'superscript')">
-        <xsl:text>\textsuperscript{</xsl:text>
-        <xsl:apply-templates mode="inline"/>
-        <xsl:text>}</xsl:text>
-      </xsl:when>
-      <xsl:when test="contains($rend, ' sub ') or contains($rend, 'subscript')">
-        <xsl:text>\textsubscript{</xsl:text>
-        <xsl:apply-templates mode="inline"/>
-        <xsl:text>}</xsl:text>
-      </xsl:when>
-      <xsl:when test="contains($rend, 'underline') or contains($rend, ' u ')">
-        <xsl:text>\underline{</xsl:text>
-        <xsl:apply-templates mode="inline"/>
-        <xsl:text>}</xsl:text>
+      <xsl:when test="$text != ''">
+        <xsl:call-template name="escape-tex">
+          <xsl:with-param name="text" select="$text"/>
+        </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:text>{</xsl:text>
-        <xsl:choose>
-          <xsl:when test="contains($rend, 'bold') or contains($rend, ' b ') or contains($rend, 'strong')">\bfseries </xsl:when>
-          <xsl:when test="contains($rend, 'smallcap') or contains($rend, ' sc ') or contains($rend, 'caps')">\scshape </xsl:when>
-          <xsl:when test="contains($rend, 'roman') or contains($rend, 'normal') or contains($rend, 'spaced') or contains($rend, 'strike')">\upshape </xsl:when>
-          <xsl:otherwise>\itshape </xsl:otherwise>
-        </xsl:choose>
-        <xsl:apply-templates mode="inline"/>
+        <xsl:call-template name="inline-nodes"/>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:text>}&#10;&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- The house style of each kind of line (a title, a dateline…). -->
+  <xsl:template name="role-style">
+    <xsl:param name="role"/>
+    <xsl:choose>
+      <xsl:when test="$role = 'titlePart' and (not(@type) or @type = 'main')">\Large\bfseries </xsl:when>
+      <xsl:when test="$role = 'titlePart'">\large\itshape </xsl:when>
+      <xsl:when test="$role = 'docAuthor'">\large\scshape </xsl:when>
+      <xsl:when test="$role = 'dateline' or $role = 'stage'">\itshape </xsl:when>
+      <xsl:when test="$role = 'signed' or $role = 'trailer'">\scshape </xsl:when>
+      <xsl:when test="$role = 'bibl'">\small\color{teimuted}</xsl:when>
+      <xsl:when test="$role = 'head' or $role = 'speaker'">\bfseries </xsl:when>
+      <xsl:when test="$role = 'formula'">\ttfamily </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="w-p">
+    <xsl:param name="id"/>
+    <xsl:call-template name="anchor">
+      <xsl:with-param name="id" select="$id"/>
+    </xsl:call-template>
+    <xsl:apply-templates mode="inline"/>
+    <xsl:text>&#10;&#10;</xsl:text>
+  </xsl:template>
+
+  <xsl:template name="w-para">
+    <xsl:param name="role"/>
+    <xsl:param name="align"/>
+    <xsl:param name="tokens"/>
+    <xsl:param name="css"/>
+    <xsl:param name="id"/>
+    <xsl:param name="lang"/>
+    <xsl:param name="nodes" select="node()"/>
+    <xsl:param name="inline"/>
+    <xsl:if test="$inline">
+      <xsl:call-template name="inline-break"/>
+    </xsl:if>
+    <xsl:text>{</xsl:text>
+    <xsl:if test="not($inline)">
+      <xsl:choose>
+        <xsl:when test="$align = 'center'">\centering </xsl:when>
+        <xsl:when test="$align = 'end'">\raggedleft </xsl:when>
+        <xsl:when test="$align = 'start'">\raggedright </xsl:when>
+      </xsl:choose>
+    </xsl:if>
+    <xsl:call-template name="role-style">
+      <xsl:with-param name="role" select="$role"/>
+    </xsl:call-template>
+    <xsl:call-template name="anchor">
+      <xsl:with-param name="id" select="$id"/>
+    </xsl:call-template>
+    <xsl:if test="$role = 'fw'">\teifw{</xsl:if>
+    <xsl:call-template name="lang-open">
+      <xsl:with-param name="lang" select="$lang"/>
+    </xsl:call-template>
+    <xsl:call-template name="style-open">
+      <xsl:with-param name="tokens" select="$tokens"/>
+    </xsl:call-template>
+    <xsl:call-template name="inline-nodes">
+      <xsl:with-param name="nodes" select="$nodes"/>
+    </xsl:call-template>
+    <xsl:call-template name="style-close">
+      <xsl:with-param name="tokens" select="$tokens"/>
+    </xsl:call-template>
+    <xsl:call-template name="lang-close">
+      <xsl:with-param name="lang" select="$lang"/>
+    </xsl:call-template>
+    <xsl:if test="$role = 'fw'">}</xsl:if>
+    <xsl:choose>
+      <xsl:when test="$inline">
         <xsl:text>}</xsl:text>
+        <xsl:call-template name="inline-break"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:text>\par}&#10;&#10;</xsl:text>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="tei:emph | tei:foreign | tei:term | tei:mentioned | tei:stage
-                       | tei:title[not(@level = 'a' or @level = 'u')]" mode="inline">
-    <xsl:text>{\itshape </xsl:text>
-    <xsl:apply-templates mode="inline"/>
-    <xsl:text>\/}</xsl:text>
+  <xsl:template name="w-quote-block">
+    <xsl:param name="role"/>
+    <xsl:param name="id"/>
+    <xsl:param name="lang"/>
+    <xsl:param name="blocks"/>
+    <xsl:param name="inline"/>
+    <xsl:param name="path"/>
+    <xsl:variable name="argument">
+      <xsl:if test="$inline">
+        <xsl:call-template name="in-argument"/>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:variable name="depth">
+      <xsl:call-template name="nesting"/>
+    </xsl:variable>
+    <xsl:variable name="environment" select="$argument != '1' and $depth &lt; $max-nesting"/>
+    <xsl:choose>
+      <xsl:when test="$environment">
+        <xsl:text>&#10;\begin{quote}</xsl:text>
+        <xsl:if test="$role = 'epigraph'">\small\raggedleft </xsl:if>
+        <xsl:text>&#10;</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="inline-break"/>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:call-template name="anchor">
+      <xsl:with-param name="id" select="$id"/>
+    </xsl:call-template>
+    <xsl:call-template name="lang-open">
+      <xsl:with-param name="lang" select="$lang"/>
+      <xsl:with-param name="block" select="$environment"/>
+    </xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="$blocks">
+        <xsl:call-template name="block-children">
+          <xsl:with-param name="inline" select="not($environment)"/>
+          <xsl:with-param name="path" select="$path"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="inline-nodes"/>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:call-template name="lang-close">
+      <xsl:with-param name="lang" select="$lang"/>
+      <xsl:with-param name="block" select="$environment"/>
+    </xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="$environment">
+        <xsl:text>&#10;\end{quote}&#10;&#10;</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="inline-break"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="tei:soCalled" mode="inline">
-    <xsl:text>‘</xsl:text>
-    <xsl:apply-templates mode="inline"/>
-    <xsl:text>’</xsl:text>
+  <xsl:template name="w-verse">
+    <xsl:param name="id"/>
+    <xsl:param name="lang"/>
+    <xsl:param name="inline"/>
+    <xsl:param name="path"/>
+    <xsl:variable name="argument">
+      <xsl:if test="$inline">
+        <xsl:call-template name="in-argument"/>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:variable name="depth">
+      <xsl:call-template name="nesting"/>
+    </xsl:variable>
+    <xsl:variable name="environment" select="$argument != '1' and $depth &lt; $max-nesting and not(parent::tei:lg)"/>
+    <xsl:choose>
+      <xsl:when test="$environment">
+        <xsl:text>&#10;\begin{teiverse}&#10;</xsl:text>
+      </xsl:when>
+      <xsl:when test="parent::tei:lg">
+        <xsl:text>\medskip&#10;</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="inline-break"/>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:call-template name="anchor">
+      <xsl:with-param name="id" select="$id"/>
+    </xsl:call-template>
+    <xsl:call-template name="block-children">
+      <xsl:with-param name="inline" select="$inline and not($environment)"/>
+      <xsl:with-param name="path" select="$path"/>
+    </xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="$environment">
+        <xsl:text>\end{teiverse}&#10;&#10;</xsl:text>
+      </xsl:when>
+      <xsl:when test="not(parent::tei:lg)">
+        <xsl:call-template name="inline-break"/>
+      </xsl:when>
+    </xsl:choose>
   </xsl:template>
 
-  <!-- A name or rs that says neither what it names nor where its entry is
-       (ELTeC level 2 has thousands): just its words. -->
-  <xsl:template match="tei:rs[not(@ref)][not(@type)][not(@xml:id)] | tei:name[not(@ref)][not(@type)][not(@xml:id)]"
-      mode="inline">
-    <xsl:apply-templates mode="words"/>
+  <xsl:template name="w-line">
+    <xsl:param name="id"/>
+    <xsl:param name="lang"/>
+    <xsl:param name="inline"/>
+    <xsl:variable name="verse" select="ancestor::tei:lg and not($inline)"/>
+    <xsl:choose>
+      <xsl:when test="$verse">\teiline </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="inline-break"/>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:call-template name="anchor">
+      <xsl:with-param name="id" select="$id"/>
+    </xsl:call-template>
+    <xsl:call-template name="lang-open">
+      <xsl:with-param name="lang" select="$lang"/>
+    </xsl:call-template>
+    <xsl:call-template name="inline-nodes"/>
+    <xsl:call-template name="lang-close">
+      <xsl:with-param name="lang" select="$lang"/>
+    </xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="$verse">
+        <xsl:text>&#10;</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="inline-break"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Lists: teilist (labels right-aligned in a column as wide as the widest),
+       teiglosslist (the term above its description); set as lines where an
+       environment cannot go. -->
+  <xsl:template name="w-list">
+    <xsl:param name="kind"/>
+    <xsl:param name="id"/>
+    <xsl:param name="lang"/>
+    <xsl:param name="inline"/>
+    <xsl:param name="path"/>
+    <xsl:variable name="argument">
+      <xsl:if test="$inline">
+        <xsl:call-template name="in-argument"/>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:variable name="depth">
+      <xsl:call-template name="nesting"/>
+    </xsl:variable>
+    <xsl:variable name="environment" select="$argument != '1' and $depth &lt;= $max-nesting"/>
+    <xsl:call-template name="heads">
+      <xsl:with-param name="inline" select="$inline"/>
+      <xsl:with-param name="path" select="$path"/>
+    </xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="$environment and (tei:item or tei:label)">
+        <xsl:if test="$inline">
+          <xsl:text>&#10;&#10;</xsl:text>
+        </xsl:if>
+        <xsl:call-template name="anchor">
+          <xsl:with-param name="id" select="$id"/>
+        </xsl:call-template>
+        <xsl:choose>
+          <xsl:when test="$kind = 'gloss'">
+            <xsl:text>\begin{teiglosslist}&#10;</xsl:text>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:variable name="widest">
+              <xsl:for-each select="tei:label">
+                <xsl:sort select="string-length(normalize-space())" data-type="number" order="descending"/>
+                <xsl:if test="position() = 1">
+                  <xsl:value-of select="normalize-space()"/>
+                </xsl:if>
+              </xsl:for-each>
+            </xsl:variable>
+            <xsl:text>\begin{teilist}{</xsl:text>
+            <xsl:choose>
+              <xsl:when test="$kind = 'simple'"/>
+              <xsl:when test="string-length($widest) &gt; 14">\hspace{2.5em}</xsl:when>
+              <xsl:when test="$widest != ''">
+                <xsl:call-template name="escape-tex">
+                  <xsl:with-param name="text" select="$widest"/>
+                </xsl:call-template>
+              </xsl:when>
+              <xsl:when test="$kind = 'ordered'">99.</xsl:when>
+              <xsl:otherwise>•</xsl:otherwise>
+            </xsl:choose>
+            <xsl:text>}&#10;</xsl:text>
+          </xsl:otherwise>
+        </xsl:choose>
+        <xsl:call-template name="list-items">
+          <xsl:with-param name="kind" select="$kind"/>
+          <xsl:with-param name="path" select="$path"/>
+        </xsl:call-template>
+        <xsl:choose>
+          <xsl:when test="$kind = 'gloss'">
+            <xsl:text>\end{teiglosslist}&#10;&#10;</xsl:text>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:text>\end{teilist}&#10;&#10;</xsl:text>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="anchor">
+          <xsl:with-param name="id" select="$id"/>
+        </xsl:call-template>
+        <xsl:call-template name="list-items">
+          <xsl:with-param name="kind" select="$kind"/>
+          <xsl:with-param name="inline" select="true()"/>
+          <xsl:with-param name="path" select="$path"/>
+        </xsl:call-template>
+        <xsl:call-template name="inline-break"/>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:call-template name="list-extras">
+      <xsl:with-param name="inline" select="$inline"/>
+      <xsl:with-param name="path" select="$path"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="w-item">
+    <xsl:param name="kind"/>
+    <xsl:param name="label"/>
+    <xsl:param name="label-nodes"/>
+    <xsl:param name="nodes"/>
+    <xsl:param name="blocks"/>
+    <xsl:param name="head"/>
+    <xsl:param name="id"/>
+    <xsl:param name="inline"/>
+    <xsl:param name="path"/>
+    <xsl:choose>
+      <xsl:when test="$inline">
+        <xsl:call-template name="inline-break"/>
+        <xsl:call-template name="anchor">
+          <xsl:with-param name="id" select="$id"/>
+        </xsl:call-template>
+        <xsl:if test="$label != '' or $label-nodes">
+          <xsl:call-template name="escape-tex">
+            <xsl:with-param name="text" select="$label"/>
+          </xsl:call-template>
+          <xsl:call-template name="inline-nodes">
+            <xsl:with-param name="nodes" select="$label-nodes"/>
+          </xsl:call-template>
+          <xsl:text> </xsl:text>
+        </xsl:if>
+        <xsl:call-template name="inline-nodes">
+          <xsl:with-param name="nodes" select="$nodes"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:text>\item[{</xsl:text>
+        <xsl:call-template name="escape-tex">
+          <xsl:with-param name="text" select="$label"/>
+        </xsl:call-template>
+        <xsl:call-template name="inline-nodes">
+          <xsl:with-param name="nodes" select="$label-nodes"/>
+        </xsl:call-template>
+        <xsl:text>}]</xsl:text>
+        <xsl:call-template name="anchor">
+          <xsl:with-param name="id" select="$id"/>
+        </xsl:call-template>
+        <xsl:text> </xsl:text>
+        <xsl:choose>
+          <xsl:when test="$blocks">
+            <xsl:call-template name="block-children">
+              <xsl:with-param name="nodes" select="$nodes"/>
+              <xsl:with-param name="path" select="$path"/>
+            </xsl:call-template>
+          </xsl:when>
+          <xsl:when test="not($nodes)">\mbox{}</xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="inline-nodes">
+              <xsl:with-param name="nodes" select="$nodes"/>
+            </xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
+        <xsl:text>&#10;</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Tables: longtable where it can break across pages (between paragraphs),
+       tabular elsewhere (in a cell, a note, a line); equal columns that wrap. -->
+  <xsl:template name="w-table">
+    <xsl:param name="id"/>
+    <xsl:param name="columns"/>
+    <xsl:param name="caption"/>
+    <xsl:param name="inline"/>
+    <xsl:param name="path"/>
+    <xsl:variable name="argument">
+      <xsl:if test="$inline">
+        <xsl:call-template name="in-argument"/>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$argument = '1'">
+        <!-- No table can stand in a heading or a link: its rows as lines. -->
+        <xsl:call-template name="inline-break"/>
+        <xsl:for-each select="$caption">
+          <xsl:call-template name="inline-nodes"/>
+          <xsl:call-template name="inline-break"/>
+        </xsl:for-each>
+        <xsl:for-each select="tei:row">
+          <xsl:for-each select="tei:cell">
+            <xsl:if test="position() &gt; 1"> \textbar{} </xsl:if>
+            <xsl:call-template name="inline-nodes"/>
+          </xsl:for-each>
+          <xsl:call-template name="inline-break"/>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="long" select="not($inline or ancestor::tei:table or ancestor::tei:note or ancestor::tei:list
+                                          or ancestor::tei:quote or ancestor::tei:figure or ancestor::tei:app)"/>
+        <xsl:variable name="width" select="concat('\dimexpr(\linewidth-', 2 * $columns, '\tabcolsep)/', $columns, '\relax')"/>
+        <xsl:text>&#10;&#10;</xsl:text>
+        <xsl:call-template name="anchor">
+          <xsl:with-param name="id" select="$id"/>
+        </xsl:call-template>
+        <xsl:choose>
+          <xsl:when test="$long">
+            <xsl:text>{\small&#10;\begin{longtable}{</xsl:text>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:text>{\small\noindent\begin{tabular}{</xsl:text>
+          </xsl:otherwise>
+        </xsl:choose>
+        <xsl:call-template name="repeat-string">
+          <xsl:with-param name="text" select="concat('p{', $width, '}')"/>
+          <xsl:with-param name="count" select="$columns"/>
+        </xsl:call-template>
+        <xsl:text>}&#10;</xsl:text>
+        <xsl:if test="$caption">
+          <xsl:value-of select="concat('\multicolumn{', $columns, '}{l}{\bfseries ')"/>
+          <xsl:for-each select="$caption">
+            <xsl:if test="position() &gt; 1">
+              <xsl:text> </xsl:text>
+            </xsl:if>
+            <xsl:call-template name="inline-nodes"/>
+          </xsl:for-each>
+          <xsl:text>}\\&#10;</xsl:text>
+        </xsl:if>
+        <xsl:text>\hline&#10;</xsl:text>
+        <xsl:call-template name="table-rows">
+          <xsl:with-param name="path" select="$path"/>
+        </xsl:call-template>
+        <xsl:text>\hline&#10;</xsl:text>
+        <xsl:choose>
+          <xsl:when test="$long">
+            <xsl:text>\end{longtable}}&#10;&#10;</xsl:text>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:text>\end{tabular}}&#10;&#10;</xsl:text>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="repeat-string">
+    <xsl:param name="text"/>
+    <xsl:param name="count"/>
+    <xsl:if test="$count &gt; 0">
+      <xsl:value-of select="$text"/>
+      <xsl:call-template name="repeat-string">
+        <xsl:with-param name="text" select="$text"/>
+        <xsl:with-param name="count" select="$count - 1"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="w-row">
+    <xsl:param name="header"/>
+    <xsl:param name="inline"/>
+    <xsl:param name="path"/>
+    <xsl:call-template name="row-cells">
+      <xsl:with-param name="path" select="$path"/>
+    </xsl:call-template>
+    <xsl:text> \\&#10;</xsl:text>
+    <xsl:if test="$header">\hline&#10;</xsl:if>
+  </xsl:template>
+
+  <xsl:template name="w-cell">
+    <xsl:param name="header"/>
+    <xsl:param name="cols"/>
+    <xsl:param name="rows"/>
+    <xsl:param name="blocks"/>
+    <xsl:param name="id"/>
+    <xsl:param name="inline"/>
+    <xsl:param name="path"/>
+    <xsl:variable name="columns">
+      <xsl:for-each select="../..">
+        <xsl:call-template name="table-columns"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:if test="preceding-sibling::tei:cell"> &amp; </xsl:if>
+    <xsl:if test="$cols &gt; 1">
+      <xsl:value-of select="concat('\multicolumn{', $cols, '}{p{\dimexpr(\linewidth-', 2 * $columns, '\tabcolsep)*', $cols, '/', $columns,
+                                   '+', 2 * ($cols - 1), '\tabcolsep\relax}}{')"/>
+    </xsl:if>
+    <xsl:if test="$header">\bfseries </xsl:if>
+    <xsl:call-template name="anchor">
+      <xsl:with-param name="id" select="$id"/>
+    </xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="$blocks">
+        <xsl:call-template name="block-children">
+          <xsl:with-param name="path" select="$path"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="inline-nodes"/>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="$cols &gt; 1">}</xsl:if>
+  </xsl:template>
+
+  <!-- A note between paragraphs (the notes at the end of a novel): its mark,
+       its text, links back to the places that call it. -->
+  <xsl:template name="w-note-block">
+    <xsl:param name="mark"/>
+    <xsl:param name="id"/>
+    <xsl:param name="content"/>
+    <xsl:param name="callers"/>
+    <xsl:param name="inline"/>
+    <xsl:param name="path"/>
+    <xsl:if test="$inline">
+      <xsl:call-template name="inline-break"/>
+    </xsl:if>
+    <xsl:text>{\small </xsl:text>
+    <xsl:call-template name="anchor">
+      <xsl:with-param name="id" select="$id"/>
+    </xsl:call-template>
+    <xsl:if test="$mark != ''">
+      <xsl:text>\textbf{</xsl:text>
+      <xsl:call-template name="escape-tex">
+        <xsl:with-param name="text" select="$mark"/>
+      </xsl:call-template>
+      <xsl:text>} </xsl:text>
+    </xsl:if>
+    <xsl:choose>
+      <xsl:when test="$content = 'blocks' and not($inline)">
+        <xsl:call-template name="block-children">
+          <xsl:with-param name="path" select="$path"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="note-body">
+          <xsl:with-param name="kind" select="substring('inlinemissing', 1 + 6 * number($content = 'missing'), 6 + number($content = 'missing'))"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:for-each select="$callers">
+      <xsl:text> \hyperlink{</xsl:text>
+      <xsl:call-template name="tex-id">
+        <xsl:with-param name="id">
+          <xsl:call-template name="out-id">
+            <xsl:with-param name="prefix" select="'ref.'"/>
+          </xsl:call-template>
+        </xsl:with-param>
+      </xsl:call-template>
+      <xsl:text>}{↩}</xsl:text>
+    </xsl:for-each>
+    <xsl:choose>
+      <xsl:when test="$inline">
+        <xsl:text>}</xsl:text>
+        <xsl:call-template name="inline-break"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:text>\par}&#10;&#10;</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Code (TEI examples): each line as it is, spaces kept, in a typewriter
+       face; lines too long for the page wrap at spaces. -->
+  <xsl:template name="w-code-block">
+    <xsl:param name="code"/>
+    <xsl:param name="id"/>
+    <xsl:param name="inline"/>
+    <xsl:variable name="argument">
+      <xsl:if test="$inline">
+        <xsl:call-template name="in-argument"/>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$argument = '1'">
+        <xsl:text>{\ttfamily </xsl:text>
+        <xsl:call-template name="escape-tex">
+          <xsl:with-param name="text" select="normalize-space($code)"/>
+        </xsl:call-template>
+        <xsl:text>}</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:text>&#10;&#10;\begin{teicode}</xsl:text>
+        <xsl:call-template name="anchor">
+          <xsl:with-param name="id" select="$id"/>
+        </xsl:call-template>
+        <xsl:text>&#10;</xsl:text>
+        <xsl:call-template name="code-lines">
+          <xsl:with-param name="code" select="$code"/>
+        </xsl:call-template>
+        <xsl:text>\end{teicode}&#10;&#10;</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="code-lines">
+    <xsl:param name="code"/>
+    <xsl:variable name="line" select="substring-before(concat($code, $NL), $NL)"/>
+    <xsl:choose>
+      <xsl:when test="normalize-space($line) = ''">\mbox{}\par&#10;</xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="escaped">
+          <xsl:call-template name="escape-tex">
+            <xsl:with-param name="text" select="$line"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:text>\mbox{}</xsl:text>
+        <xsl:call-template name="replace">
+          <xsl:with-param name="text" select="$escaped"/>
+          <xsl:with-param name="from" select="' '"/>
+          <xsl:with-param name="to" select="'\ '"/>
+        </xsl:call-template>
+        <xsl:text>\par&#10;</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="contains($code, $NL)">
+      <xsl:call-template name="code-lines">
+        <xsl:with-param name="code" select="substring-after($code, $NL)"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="w-separator">
+    <xsl:param name="id"/>
+    <xsl:param name="block"/>
+    <xsl:call-template name="anchor">
+      <xsl:with-param name="id" select="$id"/>
+    </xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="$block">
+        <xsl:text>\teisep&#10;&#10;</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:text> * </xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="w-pb">
+    <xsl:param name="n"/>
+    <xsl:param name="id"/>
+    <xsl:param name="block"/>
+    <xsl:if test="$block">{\raggedleft </xsl:if>
+    <xsl:if test="not($block) and not(@break = 'no')">
+      <xsl:text> </xsl:text>
+    </xsl:if>
+    <xsl:call-template name="anchor">
+      <xsl:with-param name="id" select="$id"/>
+    </xsl:call-template>
+    <xsl:text>\teipb{</xsl:text>
+    <xsl:choose>
+      <xsl:when test="$n != ''">
+        <xsl:text>p.~</xsl:text>
+        <xsl:call-template name="escape-tex">
+          <xsl:with-param name="text" select="$n"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>\textbar{}</xsl:otherwise>
+    </xsl:choose>
+    <xsl:text>}</xsl:text>
+    <xsl:choose>
+      <xsl:when test="$block">\par}&#10;&#10;</xsl:when>
+      <xsl:when test="not(@break = 'no')">
+        <xsl:text> </xsl:text>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Formulas: their text (LaTeX would set MathML only after a conversion
+       this toolkit does not do; the conversion warns). -->
+  <xsl:template name="w-math">
+    <xsl:param name="display"/>
+    <xsl:variable name="text">
+      <xsl:call-template name="math-text"/>
+    </xsl:variable>
+    <xsl:if test="$display">\par{\centering </xsl:if>
+    <xsl:call-template name="escape-tex">
+      <xsl:with-param name="text" select="$text"/>
+    </xsl:call-template>
+    <xsl:if test="$display">\par}&#10;</xsl:if>
+  </xsl:template>
+
+  <!-- ================================================================== -->
+  <!-- Inline primitives                                                   -->
+  <!-- ================================================================== -->
+
+  <!-- Text: escaped, white space collapsed, no line break before ; : ! ? »
+       or after « (French typography; harmless elsewhere), and URLs breakable
+       after a slash. -->
+  <xsl:template match="text()" mode="inline">
+    <xsl:variable name="collapsed">
+      <xsl:call-template name="collapse-space"/>
+    </xsl:variable>
+    <xsl:variable name="escaped">
+      <xsl:choose>
+        <xsl:when test="contains($collapsed, '://')">
+          <xsl:call-template name="escape-breakable">
+            <xsl:with-param name="text" select="$collapsed"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="escape-tex">
+            <xsl:with-param name="text" select="$collapsed"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="contains($escaped, ' ;') or contains($escaped, ' :') or contains($escaped, ' !')
+                      or contains($escaped, ' ?') or contains($escaped, ' »') or contains($escaped, '« ')">
+        <xsl:call-template name="tie-punctuation">
+          <xsl:with-param name="text" select="$escaped"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$escaped"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Each space before ; : ! ? » and after « becomes ~ (no line break there). -->
+  <xsl:template name="tie-punctuation">
+    <xsl:param name="text"/>
+    <xsl:variable name="t1">
+      <xsl:call-template name="replace">
+        <xsl:with-param name="text" select="$text"/>
+        <xsl:with-param name="from" select="' ;'"/>
+        <xsl:with-param name="to" select="'~;'"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="t2">
+      <xsl:call-template name="replace">
+        <xsl:with-param name="text" select="$t1"/>
+        <xsl:with-param name="from" select="' :'"/>
+        <xsl:with-param name="to" select="'~:'"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="t3">
+      <xsl:call-template name="replace">
+        <xsl:with-param name="text" select="$t2"/>
+        <xsl:with-param name="from" select="' !'"/>
+        <xsl:with-param name="to" select="'~!'"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="t4">
+      <xsl:call-template name="replace">
+        <xsl:with-param name="text" select="$t3"/>
+        <xsl:with-param name="from" select="' ?'"/>
+        <xsl:with-param name="to" select="'~?'"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="t5">
+      <xsl:call-template name="replace">
+        <xsl:with-param name="text" select="$t4"/>
+        <xsl:with-param name="from" select="' »'"/>
+        <xsl:with-param name="to" select="'~»'"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:call-template name="replace">
+      <xsl:with-param name="text" select="$t5"/>
+      <xsl:with-param name="from" select="'« '"/>
+      <xsl:with-param name="to" select="'«~'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="w-string">
+    <xsl:param name="text"/>
+    <xsl:call-template name="escape-tex">
+      <xsl:with-param name="text" select="$text"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="w-styled">
+    <xsl:param name="tokens"/>
+    <xsl:param name="css"/>
+    <xsl:param name="class"/>
+    <xsl:param name="id"/>
+    <xsl:param name="lang"/>
+    <xsl:param name="title"/>
+    <xsl:param name="before"/>
+    <xsl:param name="after"/>
+    <xsl:param name="nodes" select="node()"/>
+    <xsl:param name="words"/>
+    <xsl:variable name="styled" select="normalize-space($tokens) != ''"/>
+    <xsl:call-template name="anchor">
+      <xsl:with-param name="id" select="$id"/>
+    </xsl:call-template>
+    <xsl:call-template name="lang-open">
+      <xsl:with-param name="lang" select="$lang"/>
+    </xsl:call-template>
+    <xsl:if test="starts-with($class, 'gap') or $class = 'siglum' or $class = 'omission'">{\color{teimuted}</xsl:if>
+    <xsl:if test="starts-with($class, 'fw ')">\teifw{</xsl:if>
+    <xsl:if test="$styled">
+      <xsl:call-template name="style-open">
+        <xsl:with-param name="tokens" select="$tokens"/>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:if test="$before != ''">
+      <xsl:call-template name="escape-tex">
+        <xsl:with-param name="text" select="$before"/>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:call-template name="inline-nodes">
+      <xsl:with-param name="nodes" select="$nodes"/>
+      <xsl:with-param name="words" select="$words"/>
+    </xsl:call-template>
+    <xsl:if test="$after != ''">
+      <xsl:call-template name="escape-tex">
+        <xsl:with-param name="text" select="$after"/>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:if test="$styled">
+      <xsl:call-template name="style-close">
+        <xsl:with-param name="tokens" select="$tokens"/>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:if test="starts-with($class, 'fw ')">}</xsl:if>
+    <xsl:if test="starts-with($class, 'gap') or $class = 'siglum' or $class = 'omission'">}</xsl:if>
+    <xsl:call-template name="lang-close">
+      <xsl:with-param name="lang" select="$lang"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- Names: coloured by kind, linked to their index entry, labelled so that
        the index can give their pages. -->
-  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs" mode="inline">
-    <xsl:variable name="kind">
-      <xsl:call-template name="name-kind"/>
-    </xsl:variable>
-    <xsl:variable name="entity">
-      <xsl:call-template name="entity-id"/>
-    </xsl:variable>
-    <xsl:variable name="uncertain" select="not(@ref) and (@cert = 'low' or @cert = 'unknown' or @cert = 'medium')"/>
-    <xsl:variable name="indexed"
-        select="$has-index and ($entity != '' or (not(@ref) and (self::tei:persName or self::tei:placeName or self::tei:orgName)))"/>
-    <xsl:variable name="nested" select="ancestor::tei:ref or ancestor::*[@ref][self::tei:persName or self::tei:placeName
-                                        or self::tei:orgName or self::tei:name or self::tei:rs]"/>
-    <xsl:if test="$indexed">
+  <xsl:template name="w-name">
+    <xsl:param name="kind"/>
+    <xsl:param name="entity"/>
+    <xsl:param name="url"/>
+    <xsl:param name="mention-id"/>
+    <xsl:param name="title"/>
+    <xsl:param name="uncertain"/>
+    <xsl:param name="tokens"/>
+    <xsl:param name="lang"/>
+    <xsl:if test="$mention-id != ''">
       <xsl:text>\teilabel{</xsl:text>
-      <xsl:call-template name="mention-id"/>
+      <xsl:call-template name="tex-id">
+        <xsl:with-param name="id" select="$mention-id"/>
+      </xsl:call-template>
       <xsl:text>}</xsl:text>
     </xsl:if>
-    <xsl:variable name="link" select="$entity != '' and $has-index and not($nested)"/>
-    <xsl:if test="$link">
-      <xsl:value-of select="concat('\hyperlink{', $entity, '}{')"/>
-    </xsl:if>
+    <xsl:choose>
+      <xsl:when test="$entity != ''">
+        <xsl:text>\hyperlink{</xsl:text>
+        <xsl:call-template name="tex-id">
+          <xsl:with-param name="id" select="$entity"/>
+        </xsl:call-template>
+        <xsl:text>}{</xsl:text>
+      </xsl:when>
+      <xsl:when test="$url != ''">
+        <xsl:text>\href{</xsl:text>
+        <xsl:call-template name="escape-url">
+          <xsl:with-param name="text" select="$url"/>
+        </xsl:call-template>
+        <xsl:text>}{</xsl:text>
+      </xsl:when>
+    </xsl:choose>
     <xsl:choose>
       <xsl:when test="$kind = 'person'">\teiperson{</xsl:when>
       <xsl:when test="$kind = 'place'">\teiplace{</xsl:when>
       <xsl:when test="$kind = 'org'">\teiorg{</xsl:when>
       <xsl:otherwise>{</xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="inline"/>
+    <xsl:call-template name="w-styled">
+      <xsl:with-param name="tokens" select="$tokens"/>
+      <xsl:with-param name="lang" select="$lang"/>
+    </xsl:call-template>
     <xsl:text>}</xsl:text>
-    <xsl:if test="$link">}</xsl:if>
+    <xsl:if test="$entity != '' or $url != ''">}</xsl:if>
     <xsl:if test="$uncertain">\teiuncertain{}</xsl:if>
   </xsl:template>
 
-  <xsl:template match="tei:ref | tei:ptr" mode="inline">
-    <xsl:variable name="target">
-      <xsl:call-template name="safe-target">
-        <xsl:with-param name="target" select="@target"/>
+  <!-- Dates, with the other calendar after them in small grey type. -->
+  <xsl:template name="w-date">
+    <xsl:param name="datetime"/>
+    <xsl:param name="description"/>
+    <xsl:param name="calendar"/>
+    <xsl:param name="gloss"/>
+    <xsl:param name="tokens"/>
+    <xsl:param name="id"/>
+    <xsl:param name="lang"/>
+    <xsl:call-template name="w-styled">
+      <xsl:with-param name="tokens" select="$tokens"/>
+      <xsl:with-param name="id" select="$id"/>
+      <xsl:with-param name="lang" select="$lang"/>
+    </xsl:call-template>
+    <xsl:if test="$gloss != ''">
+      <xsl:text>~\teigloss{</xsl:text>
+      <xsl:call-template name="escape-tex">
+        <xsl:with-param name="text" select="$gloss"/>
       </xsl:call-template>
-    </xsl:variable>
-    <xsl:variable name="nested" select="ancestor::tei:ref or ancestor::*[@ref][self::tei:persName or self::tei:placeName
-                                        or self::tei:orgName or self::tei:name or self::tei:rs]"/>
-    <xsl:variable name="text">
-      <xsl:choose>
-        <xsl:when test="self::tei:ptr or normalize-space(.) = ''">
-          <xsl:call-template name="escape-breakable">
-            <xsl:with-param name="text" select="$target"/>
-          </xsl:call-template>
-        </xsl:when>
-        <xsl:otherwise>
-          <xsl:apply-templates mode="inline"/>
-        </xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <xsl:choose>
-      <xsl:when test="$nested or $target = ''">
-        <xsl:value-of select="$text"/>
-      </xsl:when>
-      <xsl:when test="starts-with($target, '#') and (key('entity', substring($target, 2)) and $has-index
-                      or key('xml-id', substring($target, 2))[ancestor::tei:text])">
-        <xsl:value-of select="concat('\hyperlink{', substring($target, 2), '}{', $text, '}')"/>
-      </xsl:when>
-      <xsl:when test="contains($target, ':')">
-        <xsl:call-template name="href">
-          <xsl:with-param name="url" select="$target"/>
+      <xsl:text>}</xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="w-link">
+    <xsl:param name="target-id"/>
+    <xsl:param name="url"/>
+    <xsl:param name="id"/>
+    <xsl:param name="text"/>
+    <xsl:param name="nodes" select="node()"/>
+    <xsl:call-template name="anchor">
+      <xsl:with-param name="id" select="$id"/>
+    </xsl:call-template>
+    <xsl:variable name="content">
+      <xsl:if test="$text != ''">
+        <xsl:call-template name="escape-breakable">
           <xsl:with-param name="text" select="$text"/>
         </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:value-of select="$text"/>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- Footnotes, with the source's mark ("A") or their number. -->
-  <xsl:template match="tei:note" mode="inline">
-    <xsl:variable name="footnote">
-      <xsl:call-template name="is-footnote"/>
+      </xsl:if>
+      <xsl:call-template name="inline-nodes">
+        <xsl:with-param name="nodes" select="$nodes"/>
+      </xsl:call-template>
     </xsl:variable>
     <xsl:choose>
-      <xsl:when test="$footnote = '1' and not(ancestor::tei:note)">
-        <xsl:variable name="number">
-          <xsl:call-template name="footnote-number"/>
-        </xsl:variable>
-        <xsl:variable name="mark">
-          <xsl:call-template name="footnote-mark"/>
-        </xsl:variable>
-        <xsl:if test="ancestor::tei:head">\protect</xsl:if>
-        <xsl:text>\teifootnote{</xsl:text>
-        <xsl:call-template name="escape-tex">
-          <xsl:with-param name="text" select="$mark"/>
+      <xsl:when test="$target-id != ''">
+        <xsl:text>\hyperlink{</xsl:text>
+        <xsl:call-template name="tex-id">
+          <xsl:with-param name="id" select="$target-id"/>
         </xsl:call-template>
-        <xsl:text>}{</xsl:text>
-        <xsl:call-template name="anchor"/>
-        <xsl:call-template name="note-content"/>
-        <xsl:text>}</xsl:text>
+        <xsl:value-of select="concat('}{', $content, '}')"/>
+      </xsl:when>
+      <xsl:when test="contains($url, ':')">
+        <xsl:call-template name="href">
+          <xsl:with-param name="url" select="$url"/>
+          <xsl:with-param name="text" select="$content"/>
+        </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:text> (</xsl:text>
-        <xsl:call-template name="anchor"/>
-        <xsl:apply-templates mode="inline"/>
-        <xsl:text>)</xsl:text>
+        <xsl:value-of select="$content"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template name="note-content">
-    <xsl:variable name="missing">
-      <xsl:call-template name="is-missing-note"/>
-    </xsl:variable>
-    <xsl:variable name="blocks">
-      <xsl:call-template name="has-blocks"/>
-    </xsl:variable>
-    <xsl:choose>
-      <xsl:when test="$missing = '1'">\teimissingnote{}</xsl:when>
-      <xsl:when test="$blocks = '1'">
-        <xsl:apply-templates mode="block"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:apply-templates mode="inline"/>
-      </xsl:otherwise>
-    </xsl:choose>
+  <!-- Footnotes, with the edition's mark ("A", 3); in a heading, protected. -->
+  <xsl:template name="w-noteref">
+    <xsl:param name="number"/>
+    <xsl:param name="mark"/>
+    <xsl:if test="ancestor::tei:head">\protect</xsl:if>
+    <xsl:text>\teifootnote{</xsl:text>
+    <xsl:call-template name="escape-tex">
+      <xsl:with-param name="text" select="$mark"/>
+    </xsl:call-template>
+    <xsl:text>}{</xsl:text>
+    <xsl:call-template name="anchor">
+      <xsl:with-param name="id">
+        <xsl:call-template name="id-if-any"/>
+      </xsl:with-param>
+    </xsl:call-template>
+    <xsl:call-template name="note-body"/>
+    <xsl:text>}</xsl:text>
   </xsl:template>
 
-  <xsl:template match="tei:gap" mode="inline">
-    <xsl:choose>
-      <xsl:when test="@reason = 'not-in-source' and ancestor::tei:note">\teimissingnote{}</xsl:when>
-      <xsl:otherwise>\teigap{}</xsl:otherwise>
-    </xsl:choose>
+  <!-- An apparatus entry: the reading in the text, a lettered footnote with
+       the readings and their witnesses. -->
+  <xsl:template name="w-app">
+    <xsl:param name="number"/>
+    <xsl:param name="mark"/>
+    <xsl:param name="nodes"/>
+    <xsl:param name="id"/>
+    <xsl:call-template name="anchor">
+      <xsl:with-param name="id" select="$id"/>
+    </xsl:call-template>
+    <xsl:call-template name="inline-nodes">
+      <xsl:with-param name="nodes" select="$nodes"/>
+    </xsl:call-template>
+    <xsl:if test="ancestor::tei:head">\protect</xsl:if>
+    <xsl:value-of select="concat('\teifootnote{', $mark, '}{')"/>
+    <xsl:call-template name="app-entry"/>
+    <xsl:text>}</xsl:text>
   </xsl:template>
 
-  <xsl:template match="tei:supplied" mode="inline">
-    <xsl:text>[</xsl:text>
-    <xsl:apply-templates mode="inline"/>
-    <xsl:text>]</xsl:text>
+  <xsl:template name="w-graphic">
+    <xsl:param name="url"/>
+    <xsl:param name="description"/>
+    <xsl:text>{\color{teimuted}</xsl:text>
+    <xsl:call-template name="escape-tex">
+      <xsl:with-param name="text" select="concat('[image', substring(concat(': ', $description), 1, 10000 * number($description != '')), ']')"/>
+    </xsl:call-template>
+    <xsl:text>}</xsl:text>
   </xsl:template>
 
-  <xsl:template match="tei:choice" mode="inline">
-    <xsl:variable name="source" select="(tei:sic | tei:orig | tei:abbr)[1]"/>
-    <xsl:variable name="editor" select="(tei:corr | tei:reg | tei:expan)[1]"/>
-    <xsl:choose>
-      <xsl:when test="$source and $editor">
-        <xsl:apply-templates select="$source" mode="inline"/>
-        <xsl:if test="$editor/self::tei:corr">
-          <xsl:text> {\color{teimuted}[</xsl:text>
-          <xsl:apply-templates select="$editor/node()" mode="inline"/>
-          <xsl:text>]}</xsl:text>
-        </xsl:if>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:apply-templates select="*" mode="inline"/>
-      </xsl:otherwise>
-    </xsl:choose>
+  <xsl:template name="w-anchor">
+    <xsl:param name="id"/>
+    <xsl:call-template name="anchor">
+      <xsl:with-param name="id" select="$id"/>
+    </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="tei:fw" mode="inline">
-    <xsl:if test="$show-furniture">
-      <xsl:text> \teifw{</xsl:text>
-      <xsl:apply-templates mode="inline"/>
-      <xsl:text>} </xsl:text>
-    </xsl:if>
+  <xsl:template name="w-linebreak">
+    <xsl:text>{}\leavevmode\newline{}</xsl:text>
   </xsl:template>
 
-  <xsl:template match="tei:pb" mode="inline">
-    <xsl:if test="$show-furniture">
-      <xsl:if test="not(@break = 'no')">
-        <xsl:text> </xsl:text>
-      </xsl:if>
-      <xsl:call-template name="anchor"/>
-      <xsl:text>\teipb{</xsl:text>
-      <xsl:choose>
-        <xsl:when test="normalize-space(@n) != ''">
-          <xsl:text>p.~</xsl:text>
-          <xsl:call-template name="escape-tex">
-            <xsl:with-param name="text" select="normalize-space(@n)"/>
+  <!-- The witnesses of the apparatus, before the index. -->
+  <xsl:template name="witness-list">
+    <xsl:text>\bigskip&#10;\pdfbookmark[0]{Witnesses}{witnesses}&#10;\section*{Witnesses}&#10;{\small&#10;</xsl:text>
+    <xsl:for-each select="$witnesses">
+      <xsl:text>\textit{</xsl:text>
+      <xsl:call-template name="escape-tex">
+        <xsl:with-param name="text">
+          <xsl:call-template name="sigla">
+            <xsl:with-param name="pointers" select="concat('#', @xml:id)"/>
           </xsl:call-template>
-        </xsl:when>
-        <xsl:otherwise>\textbar{}</xsl:otherwise>
-      </xsl:choose>
-      <xsl:text>}</xsl:text>
-      <xsl:if test="not(@break = 'no')">
-        <xsl:text> </xsl:text>
-      </xsl:if>
-    </xsl:if>
+        </xsl:with-param>
+      </xsl:call-template>
+      <xsl:text>} </xsl:text>
+      <xsl:call-template name="escape-tex">
+        <xsl:with-param name="text">
+          <xsl:call-template name="witness-description"/>
+        </xsl:with-param>
+      </xsl:call-template>
+      <xsl:text>\par&#10;</xsl:text>
+    </xsl:for-each>
+    <xsl:text>}&#10;&#10;</xsl:text>
   </xsl:template>
 
-  <xsl:template match="tei:lb" mode="inline">
-    <xsl:if test="not(@break = 'no')">
-      <xsl:text> </xsl:text>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template match="tei:milestone" mode="inline">
-    <xsl:text> * </xsl:text>
-  </xsl:template>
-
-  <xsl:template match="tei:anchor | tei:cb | tei:gb" mode="inline">
-    <xsl:call-template name="anchor"/>
-  </xsl:template>
-
-  <xsl:template match="tei:graphic | tei:media" mode="inline">
-    <xsl:text>{\color{teimuted}[image]}</xsl:text>
-  </xsl:template>
-
-  <xsl:template match="*" mode="inline">
-    <xsl:call-template name="anchor"/>
-    <xsl:apply-templates mode="inline"/>
-  </xsl:template>
-
+  <!-- ================================================================== -->
   <!-- ================================================================== -->
   <!-- Index of names                                                      -->
   <!-- ================================================================== -->
@@ -1148,7 +1810,9 @@ end
         </xsl:variable>
         <xsl:text>\hangindent=1.5em\hangafter=1\textbf{</xsl:text>
         <xsl:call-template name="escape-tex">
-          <xsl:with-param name="text" select="normalize-space(.)"/>
+          <xsl:with-param name="text">
+            <xsl:call-template name="name-label"/>
+          </xsl:with-param>
         </xsl:call-template>
         <xsl:text>} {\color{teimuted}</xsl:text>
         <xsl:call-template name="kind-label">
@@ -1175,7 +1839,9 @@ end
           <xsl:call-template name="entity-label"/>
         </xsl:variable>
         <xsl:text>\hangindent=1.5em\hangafter=1</xsl:text>
-        <xsl:call-template name="anchor"/>
+        <xsl:call-template name="anchor">
+          <xsl:with-param name="id" select="string(@xml:id)"/>
+        </xsl:call-template>
         <xsl:text>\textbf{</xsl:text>
         <xsl:call-template name="escape-tex">
           <xsl:with-param name="text" select="$label"/>
@@ -1242,16 +1908,29 @@ end
   <!-- " — pp. 1, 3": the distinct pages of the mentions (Lua removes repeats). -->
   <xsl:template name="index-pages">
     <xsl:param name="mentions"/>
-    <xsl:if test="$mentions">
+    <xsl:variable name="ids">
+      <xsl:call-template name="shown-mention-ids">
+        <xsl:with-param name="mentions" select="$mentions"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:if test="normalize-space($ids) != ''">
       <xsl:text> — {\color{teimuted}p.}\,\teipages{</xsl:text>
-      <xsl:for-each select="$mentions">
-        <xsl:if test="position() &gt; 1">,</xsl:if>
-        <xsl:text>\getpagerefnumber{</xsl:text>
-        <xsl:call-template name="mention-id"/>
-        <xsl:text>}</xsl:text>
-      </xsl:for-each>
+      <xsl:call-template name="each-mention">
+        <xsl:with-param name="ids" select="normalize-space($ids)"/>
+      </xsl:call-template>
       <xsl:text>}</xsl:text>
     </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="w-mention-ref">
+    <xsl:param name="id"/>
+    <xsl:param name="number"/>
+    <xsl:if test="$number &gt; 1">,</xsl:if>
+    <xsl:text>\getpagerefnumber{</xsl:text>
+    <xsl:call-template name="tex-id">
+      <xsl:with-param name="id" select="$id"/>
+    </xsl:call-template>
+    <xsl:text>}</xsl:text>
   </xsl:template>
 
 </xsl:stylesheet>
