@@ -50,6 +50,8 @@ KEYS = tuple(f.name for f in fields(Metadata))
 DATE_KEYS = ("date", "source_date", "accessed")
 #: Keys whose value becomes a ``@target`` (an xs:anyURI without spaces in the schema).
 URL_KEYS = ("url", "licence_url")
+#: A URL in metadata points outside the document, so it must be absolute: a scheme, then a colon.
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 #: The longest value a key may have: a header field, not a document (a 20 MB title would break the XML limits).
 MAX_VALUE_CHARS = 10_000
 
@@ -119,7 +121,7 @@ def check_value(key: str, value: str, path: str) -> None:
             f"metadata key 'language' is {value!r}, not a language tag; write a BCP 47 tag such as en, ru or de-AT",
             path=path,
         )
-    if key in URL_KEYS and value and not is_uri(value):
+    if key in URL_KEYS and value and not (_SCHEME.match(value) and is_uri(value)):
         raise InputError(
             f"metadata key {key!r} is {value[:80]!r}, not a URL; write it as https://… with spaces as %20",
             path=path,

@@ -124,6 +124,12 @@ CASES: dict[str, Case] = {
         "note.meta.toml",
         "'url' is 'see the archive {item 4}', not a URL",
     ),
+    "encode-sidecar-url-a-fragment": Case(
+        {"note.txt": NOTE, "note.meta.toml": b'licence_url = "#x"\n'},
+        ("encode", "note.txt"),
+        "note.meta.toml",
+        "'licence_url' is '#x', not a URL",
+    ),
     "encode-sidecar-long-title": Case(
         {"note.txt": NOTE, "note.meta.toml": b'title = "' + b"Note " * 4000 + b'"\n'},
         ("encode", "note.txt"),
