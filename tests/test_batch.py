@@ -329,3 +329,13 @@ def test_a_bag_among_the_sources_is_not_taken_in(small: Path, tmp_path: Path) ->
     again = run("deposit", str(small), "--bag", str(tmp_path / "bag2"))
     assert again.returncode == 1 and "old-bag: is a BagIt bag" in again.stderr, again.stderr
     assert not (tmp_path / "bag2").exists()
+
+
+def test_conversion_warnings_reach_the_report(tmp_path: Path) -> None:
+    """What a stylesheet could not show (an unknown element) is a warning in the report, not lost."""
+    (tmp_path / "in").mkdir()
+    unknown = INVALID.replace(b"<p>A paragraph.</p>", b"<p>A <frobnicate>paragraph</frobnicate>.</p>")
+    (tmp_path / "in" / "odd.xml").write_bytes(unknown)
+    _, records = batch([tmp_path / "in"], tmp_path / "out")
+    warnings = [d for d in records[0].diagnostics if d.severity == "warning"]
+    assert any(d.rule == "convert:html" and "frobnicate" in d.message for d in warnings), records[0].diagnostics

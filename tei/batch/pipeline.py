@@ -286,9 +286,14 @@ def process(item: InputFile, previous: Previous | None, options: BatchOptions) -
             if fmt == TEI_FORMAT:
                 outputs.append(_write(options, previous, rel, tei_bytes))
             else:
-                from tei.transform import convert_tree
+                from tei.transform import convert_document
 
-                outputs.append(_write(options, previous, rel, convert_tree(root, fmt)))
+                conversion = convert_document(root, fmt)
+                outputs.append(_write(options, previous, rel, conversion.data))
+                diagnostics.extend(
+                    Diagnostic(str(options.outdir / rel), 0, 0, "warning", message, f"convert:{fmt}")
+                    for message in conversion.warnings
+                )
     except TeiError as exc:
         return record("failed", _message(exc))
     except Exception as exc:  # a bug must not stop a corpus run; the report names it
